@@ -1,0 +1,80 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+/** The built Chrome MV3 extension that the browser tests load. */
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+
+/** Path of a Chromium to drive: CHROMIUM_PATH, else Debian's /usr/bin/chromium; throws how to get one. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].filter(
+    (p): p is string => typeof p === 'string' && p !== '',
+  );
+  const found = candidates.find((p) => existsSync(p));
+  if (found === undefined) {
+    throw new Error(
+      'No Chromium found. Install Debian\'s: "sudo apt-get install -y chromium", ' +
+        'or point CHROMIUM_PATH at a Chromium or Chrome binary.',
+    );
+  }
+  return found;
+}
+
+export interface ExtensionBrowser {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  readonly worker: Worker;
+  readonly profileDir: string;
+  /** Closes the browser; removes the profile unless it was passed in. */
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Reuse a profile (to test what survives a restart); a fresh temporary one by default. */
+  readonly profileDir?: string;
+  /** Browser locale: drives navigator.languages. */
+  readonly locale?: string;
+  readonly headless?: boolean;
+  readonly colorScheme?: 'light' | 'dark';
+  readonly viewport?: { width: number; height: number } | null;
+}
+
+/** Launches Chromium with the built extension loaded and waits for its service worker. */
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
+  }
+  const ownProfile = options.profileDir === undefined;
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'glossary-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    locale: options.locale ?? 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    profileDir,
+    async close() {
+      await context.close();
+      if (ownProfile) rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
