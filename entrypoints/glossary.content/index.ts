@@ -1,0 +1,74 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isToContent, type ToBackground } from '../shared/messages.ts';
+import { isActiveOn, type Settings } from '../shared/settings-schema.ts';
+import { loadSettings, watchSettings } from '../shared/settings.ts';
+import { GlossaryPage } from './glossary-page.ts';
+import { frameSite } from './site.ts';
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  allFrames: true,
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
+  runAt: 'document_idle',
+  main: (ctx) => run(ctx),
+});
+
+const send = (message: ToBackground): Promise<unknown> =>
+  browser.runtime.sendMessage(message).catch(() => undefined);
+
+// Wiring only: settings decide whether a GlossaryPage runs; it reports counts for the badge.
+async function run(ctx: ContentScriptContext): Promise<void> {
+  const site = await frameSite(window, async () => {
+    const url = await send({ type: 'top-url' });
+    return typeof url === 'string' ? url : null;
+  });
+  let settings: Settings = await loadSettings();
+  let page: GlossaryPage | null = null;
+
+  const apply = (next: Settings): void => {
+    settings = next;
+    const active = isActiveOn(settings, site);
+    if (active && page === null) {
+      page = new GlossaryPage(document, {
+        style: settings.highlightStyle,
+        language: () => settings.language,
+        onCounts: (total, counts) => {
+          void send({ type: 'occurrences', total, counts: Object.fromEntries(counts) });
+        },
+      });
+      page.start();
+    } else if (!active && page !== null) {
+      page.stop();
+      page = null;
+      void send({ type: 'occurrences', total: 0, counts: {} });
+    } else if (page !== null) {
+      page.setStyle(settings.highlightStyle);
+    }
+  };
+
+  apply(settings);
+  const unwatch = watchSettings(apply);
+  const onMessage = (message: unknown): Promise<unknown> | undefined => {
+    if (!isToContent(message)) return undefined;
+    if (message.type === 'next-occurrence') {
+      // Only the top frame moves through the page: frames would compete for the same key press.
+      if (window === window.top) page?.tooltip.next(message.termId);
+      return undefined;
+    }
+    const store = page?.store;
+    return Promise.resolve({
+      total: store?.size ?? 0,
+      counts: store === undefined ? {} : Object.fromEntries(store.countsByTerm()),
+    });
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    unwatch();
+    browser.runtime.onMessage.removeListener(onMessage);
+    page?.stop();
+    page = null;
+  });
+}

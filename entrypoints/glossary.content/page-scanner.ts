@@ -1,0 +1,282 @@
+import type { TermMatch } from '../../glossary/types.ts';
+import { CHUNK_CHARS, matchInChunks } from './chunked-match.ts';
+import { MutationQueue } from './mutation-queue.ts';
+import type { OccurrenceStore } from './occurrence-store.ts';
+import { isInExcludedSubtree, TextWalker } from './text-walker.ts';
+
+export interface PageScannerOptions {
+  readonly store: OccurrenceStore;
+  readonly findTerms: (text: string) => TermMatch[];
+  /** A cheap test that never says no to text containing a term. */
+  readonly mightContainTerm: (text: string) => boolean;
+  /** The extension's own UI host, never scanned and whose changes are ignored. */
+  readonly ownUi: () => Element | null;
+  /** Called once for each open shadow root found (e.g. to adopt the highlight style). */
+  readonly onShadowRoot?: (shadow: ShadowRoot) => void;
+  /** Longest stretch of work before yielding to the page. */
+  readonly sliceMs?: number;
+  /** Mutation records per batch above which one coalesced rescan replaces incremental work. */
+  readonly mutationThreshold?: number;
+}
+
+interface ChunkJob {
+  readonly text: Text;
+  readonly data: string;
+  readonly chunks: Generator<TermMatch[], void, void>;
+  readonly matches: TermMatch[];
+}
+
+const OBSERVE: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: ['contenteditable', 'data-glossary'],
+};
+
+/**
+ * Finds every term occurrence in a document and its open shadow roots and keeps the store in step
+ * with the page: walks in time slices (viewport first), follows mutations through one observer per
+ * document and shadow root, and does nothing at all while the page is idle.
+ */
+export class PageScanner {
+  private readonly walkers: TextWalker[] = [];
+  private readonly dirtyTexts = new Set<Text>();
+  private readonly shadowRoots = new Set<ShadowRoot>();
+  private readonly observers: MutationObserver[] = [];
+  private readonly queue: MutationQueue;
+  private readonly channel = new MessageChannel();
+  private chunkJob: ChunkJob | null = null;
+  private scheduled = false;
+  private running = false;
+  private idleWaiters: (() => void)[] = [];
+  private readonly sliceMs: number;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly options: PageScannerOptions,
+  ) {
+    this.sliceMs = options.sliceMs ?? 6;
+    this.queue = new MutationQueue(options.mutationThreshold ?? 2000, (node) => this.isOwnUi(node));
+    this.channel.port1.onmessage = () => {
+      this.scheduled = false;
+      this.runSlice();
+    };
+  }
+
+  /** Starts watching the document and scanning it, the part in view first. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.observe(this.doc);
+    this.queueFullScan();
+  }
+
+  /** Stops all work and observers; the store is left to its owner. */
+  stop(): void {
+    this.running = false;
+    for (const observer of this.observers) observer.disconnect();
+    this.observers.length = 0;
+    this.walkers.length = 0;
+    this.dirtyTexts.clear();
+    this.chunkJob = null;
+    this.queue.take();
+    this.shadowRoots.clear();
+    this.channel.port1.onmessage = null;
+    this.resolveIdle();
+  }
+
+  /** The open shadow roots found so far. */
+  knownShadowRoots(): ReadonlySet<ShadowRoot> {
+    return this.shadowRoots;
+  }
+
+  /** Resolves once every queued scan and mutation has been processed. */
+  whenIdle(): Promise<void> {
+    if (!this.hasWork()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private isOwnUi(node: Node): boolean {
+    const ui = this.options.ownUi();
+    return ui !== null && (node === ui || ui.contains(node));
+  }
+
+  private observe(root: Document | ShadowRoot): void {
+    const observer = new MutationObserver((records) => {
+      this.queue.push(records);
+      if (this.queue.pending) this.schedule();
+    });
+    observer.observe(root, OBSERVE);
+    this.observers.push(observer);
+  }
+
+  private readonly foundShadowRoot = (shadow: ShadowRoot): void => {
+    if (this.shadowRoots.has(shadow)) {
+      this.walkers.push(this.walker(shadow));
+      return;
+    }
+    this.shadowRoots.add(shadow);
+    this.options.onShadowRoot?.(shadow);
+    this.observe(shadow);
+    this.walkers.push(this.walker(shadow));
+  };
+
+  private walker(root: Node, skip: Node | null = null): TextWalker {
+    return new TextWalker(root, this.options.ownUi(), this.foundShadowRoot, skip);
+  }
+
+  private queueFullScan(): void {
+    // Typed as never null, but XML and other odd documents have no body.
+    const body = this.doc.body as HTMLElement | null;
+    if (body !== null) {
+      const inView = this.viewportAnchor(body);
+      if (inView !== null) this.walkers.push(this.walker(inView));
+      this.walkers.push(this.walker(body, inView));
+    }
+    this.schedule();
+  }
+
+  // When the page opens scrolled down, the text in view is scanned before the rest.
+  private viewportAnchor(body: HTMLElement): Element | null {
+    const win = this.doc.defaultView;
+    if (win === null || win.scrollY < win.innerHeight) return null;
+    let el = this.doc.elementFromPoint(win.innerWidth / 2, win.innerHeight / 2);
+    for (let up = 0; up < 3 && el !== null && el.parentElement !== body; up++) {
+      el = el.parentElement;
+    }
+    return el !== null && body.contains(el) && el !== body ? el : null;
+  }
+
+  private hasWork(): boolean {
+    return (
+      this.walkers.length > 0 ||
+      this.dirtyTexts.size > 0 ||
+      this.chunkJob !== null ||
+      this.queue.pending
+    );
+  }
+
+  private schedule(): void {
+    if (this.scheduled || !this.running) return;
+    this.scheduled = true;
+    this.channel.port2.postMessage(null);
+  }
+
+  private resolveIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  private runSlice(): void {
+    if (!this.running) return;
+    const deadline = performance.now() + this.sliceMs;
+    if (this.queue.pending) this.applyMutations();
+    let steps = 0;
+    while (this.hasWork() && !this.queue.pending) {
+      this.step();
+      if ((++steps & 15) === 0 && performance.now() > deadline) break;
+    }
+    if (this.hasWork()) this.schedule();
+    else this.resolveIdle();
+  }
+
+  // One small unit of work: a chunk of a huge text node, a changed text node, or a walked one.
+  private step(): void {
+    if (this.chunkJob !== null) {
+      this.stepChunkJob(this.chunkJob);
+      return;
+    }
+    const dirty = this.dirtyTexts.values().next();
+    if (dirty.done !== true) {
+      this.dirtyTexts.delete(dirty.value);
+      this.match(dirty.value);
+      return;
+    }
+    const walker = this.walkers[0];
+    if (walker === undefined) return;
+    const text = walker.next();
+    if (text === null) this.walkers.shift();
+    else this.match(text);
+  }
+
+  private match(text: Text): void {
+    const data = text.data;
+    if (data.length > CHUNK_CHARS) {
+      this.options.store.remove(text);
+      this.chunkJob = {
+        text,
+        data,
+        chunks: matchInChunks(data, this.options.findTerms),
+        matches: [],
+      };
+      return;
+    }
+    if (!this.options.mightContainTerm(data)) this.options.store.remove(text);
+    else this.options.store.setMatches(text, this.options.findTerms(data));
+  }
+
+  private stepChunkJob(job: ChunkJob): void {
+    const next = job.chunks.next();
+    if (next.done !== true) {
+      job.matches.push(...next.value);
+      return;
+    }
+    this.chunkJob = null;
+    // The node may have changed while it was matched piece by piece; then it is queued again.
+    if (job.text.data === job.data) this.options.store.setMatches(job.text, job.matches);
+  }
+
+  private applyMutations(): void {
+    const batch = this.queue.take();
+    const store = this.options.store;
+    if (batch.rescan) {
+      store.clear();
+      this.walkers.length = 0;
+      this.dirtyTexts.clear();
+      this.chunkJob = null;
+      this.queueFullScan();
+      return;
+    }
+    for (const node of batch.removed) this.forget(node);
+    // A walk whose position was removed cannot go on from there: it starts over at its root.
+    for (let i = 0; i < this.walkers.length; i++) {
+      const walker = this.walkers[i];
+      if (walker?.lost() === true) this.walkers[i] = this.walker(walker.root);
+    }
+    const ui = this.options.ownUi();
+    for (const text of batch.changedText) {
+      if (this.chunkJob?.text === text) this.chunkJob = null;
+      if (text.isConnected && !isInExcludedSubtree(text, ui)) this.dirtyTexts.add(text);
+      else store.remove(text);
+    }
+    for (const node of batch.added) {
+      if (!node.isConnected || isInExcludedSubtree(node, ui)) continue;
+      if (node.nodeType === Node.TEXT_NODE) this.dirtyTexts.add(node as Text);
+      else if (node.nodeType === Node.ELEMENT_NODE) this.walkers.push(this.walker(node));
+    }
+  }
+
+  // Drops every occurrence under a node that left the page (or changed its exclusion).
+  private forget(node: Node): void {
+    const store = this.options.store;
+    if (store.size === 0) return;
+    if (node.nodeType === Node.TEXT_NODE) {
+      store.remove(node as Text);
+      return;
+    }
+    const stack: Node[] = [node];
+    while (stack.length > 0) {
+      const current = stack.pop();
+      if (current === undefined) break;
+      if (current.nodeType === Node.TEXT_NODE) store.remove(current as Text);
+      for (let child = current.firstChild; child !== null; child = child.nextSibling) {
+        stack.push(child);
+      }
+      const shadow = (current as Partial<Element>).shadowRoot;
+      if (shadow !== null && shadow !== undefined && this.shadowRoots.has(shadow))
+        stack.push(shadow);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import { siteKey, type SiteKey } from '../shared/site-key.ts';
+
+/**
+ * The top-level page's URL as far as this frame can tell without asking: its own for the top
+ * frame, the outermost ancestor's origin where the browser exposes it (Chromium), else null.
+ */
+export function topLevelUrl(win: Window): string | null {
+  if (win === win.top) return win.location.href;
+  const ancestors = win.location.ancestorOrigins as DOMStringList | undefined;
+  if (ancestors !== undefined && ancestors.length > 0) return ancestors.item(ancestors.length - 1);
+  return null;
+}
+
+/** The site whose switch governs this frame, asking `askTopUrl` only when the frame cannot tell. */
+export async function frameSite(
+  win: Window,
+  askTopUrl: () => Promise<string | null>,
+): Promise<SiteKey | null> {
+  const url = topLevelUrl(win) ?? (await askTopUrl());
+  return url === null ? null : siteKey(url);
+}

@@ -1,0 +1,69 @@
+import { TOOLTIP_CSS } from './tooltip-css.ts';
+
+/** Tag name of the one element the extension adds to a page: the host of its shadow-root UI. */
+export const UI_HOST_TAG = 'bpo-kpo-glossary';
+
+// Inline and !important: page rules cannot hide, move or restyle the host.
+const HOST_STYLE: readonly (readonly [string, string])[] = [
+  ['all', 'initial'],
+  ['display', 'block'],
+  ['position', 'fixed'],
+  ['top', '0'],
+  ['left', '0'],
+  ['width', '0'],
+  ['height', '0'],
+  ['margin', '0'],
+  ['padding', '0'],
+  ['border', '0'],
+  ['overflow', 'visible'],
+  ['visibility', 'visible'],
+  ['opacity', '1'],
+  ['transform', 'none'],
+  ['filter', 'none'],
+  ['contain', 'none'],
+  ['z-index', '2147483647'],
+];
+
+export interface UiHost {
+  readonly host: HTMLElement;
+  readonly shadow: ShadowRoot;
+  /** Where the tooltip is rendered. */
+  readonly mount: HTMLElement;
+  /** A polite live region for screen-reader announcements. */
+  readonly live: HTMLElement;
+  remove(): void;
+}
+
+/**
+ * Creates the extension's UI host at the end of the document: an open shadow root styled by a
+ * constructed stylesheet (not subject to the page's CSP), sizes in px so the page's root font
+ * size has no say.
+ */
+export function createUiHost(doc: Document): UiHost {
+  const win = doc.defaultView;
+  const host = doc.createElement(UI_HOST_TAG);
+  for (const [name, value] of HOST_STYLE) host.style.setProperty(name, value, 'important');
+  const shadow = host.attachShadow({ mode: 'open' });
+  if (win !== null) {
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(TOOLTIP_CSS);
+    shadow.adoptedStyleSheets = [sheet];
+  }
+  const mount = doc.createElement('div');
+  mount.className = 'mount';
+  const live = doc.createElement('div');
+  live.className = 'visually-hidden';
+  live.setAttribute('aria-live', 'polite');
+  live.setAttribute('role', 'status');
+  shadow.append(mount, live);
+  doc.documentElement.append(host);
+  return {
+    host,
+    shadow,
+    mount,
+    live,
+    remove: () => {
+      host.remove();
+    },
+  };
+}

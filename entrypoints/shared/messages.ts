@@ -1,0 +1,32 @@
+import type { TermId } from '../../glossary/types.ts';
+
+/** Messages a content script sends to the background. */
+export type ToBackground =
+  /** This frame's number of occurrences now (0 when off). */
+  | {
+      readonly type: 'occurrences';
+      readonly total: number;
+      readonly counts: Partial<Record<TermId, number>>;
+    }
+  /** A frame that cannot see its top-level page asks for its URL. */
+  | { readonly type: 'top-url' };
+
+/** Messages the background or popup sends to a tab's content scripts. */
+export type ToContent =
+  /** Scroll to the next occurrence (of one term, if given), open its tooltip, announce it. */
+  | { readonly type: 'next-occurrence'; readonly termId?: TermId }
+  /** Report the counts of this frame. */
+  | { readonly type: 'get-counts' };
+
+const TO_BACKGROUND = new Set<string>(['occurrences', 'top-url']);
+const TO_CONTENT = new Set<string>(['next-occurrence', 'get-counts']);
+
+const typeOf = (value: unknown): string =>
+  typeof value === 'object' && value !== null ? String((value as { type?: unknown }).type) : '';
+
+/** Whether a runtime message is one a content script sends (anything else is ignored). */
+export const isToBackground = (value: unknown): value is ToBackground =>
+  TO_BACKGROUND.has(typeOf(value));
+
+/** Whether a runtime message is one a content script answers (anything else is ignored). */
+export const isToContent = (value: unknown): value is ToContent => TO_CONTENT.has(typeOf(value));

@@ -1,0 +1,60 @@
+// `npm run demo`: serves the demo page on 127.0.0.1 and opens Chromium with the built extension.
+// With a display the browser stays open for you; without one it runs headless, saves
+// screenshots to demo-shots/ and exits.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launchExtension } from '../tests/e2e/support/chromium.ts';
+import { serve } from '../tests/e2e/support/server.ts';
+import { demoPageHtml } from './demo-page.ts';
+
+const SHOTS = resolve(import.meta.dirname, '../demo-shots');
+const headless = (process.env.DISPLAY ?? '') === '' || process.env.CI === 'true';
+
+const server = await serve({ pages: { '/': { body: demoPageHtml() } } });
+const browser = await launchExtension({ headless, viewport: headless ? undefined : null });
+const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+await page.goto(`${server.origin}/`);
+console.log(`Demo page: ${server.origin}/`);
+
+if (headless) {
+  mkdirSync(SHOTS, { recursive: true });
+  // Give the content script a moment to paint before the picture is taken.
+  await page
+    .waitForFunction(() => CSS.highlights.size > 0, undefined, { timeout: 5000 })
+    .catch(() => undefined);
+  const shots: string[] = [];
+  const pageShot = resolve(SHOTS, 'page.png');
+  await page.screenshot({ path: pageShot });
+  shots.push(pageShot);
+
+  // Rest the pointer on the first KPO of the introduction: its tooltip opens.
+  const box = await page.evaluate(() => {
+    const p = document.querySelectorAll('article p')[1];
+    const text = p?.firstChild;
+    if (!(text instanceof Text)) return null;
+    const at = text.data.indexOf('KPO');
+    const range = document.createRange();
+    range.setStart(text, at);
+    range.setEnd(text, at + 3);
+    const r = range.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  if (box !== null) {
+    await page.mouse.move(box.x, box.y);
+    await page.getByRole('tooltip').waitFor({ timeout: 5000 });
+    const tooltipShot = resolve(SHOTS, 'tooltip.png');
+    await page.screenshot({ path: tooltipShot });
+    shots.push(tooltipShot);
+  }
+  for (const shot of shots) console.log(`Saved ${shot}`);
+  await browser.close();
+  await server.close();
+} else {
+  console.log('Chromium is open with the extension loaded; close its window to end the demo.');
+  await new Promise<void>((done) => {
+    browser.context.on('close', () => {
+      done();
+    });
+  });
+  await server.close();
+}

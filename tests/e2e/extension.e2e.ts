@@ -1,0 +1,26 @@
+import type { browser as extensionApi } from 'wxt/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, type ExtensionBrowser } from './support/chromium.ts';
+
+// Code passed to evaluate() runs in the extension's service worker, where `chrome` exists.
+declare const chrome: typeof extensionApi;
+
+describe('the built extension in Chromium', () => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    browser = await launchExtension();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('loads with its localized name and only the permissions README justifies', async () => {
+    const manifest = await browser.worker.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.name).toBe('__MSG_extName__');
+    const name = await browser.worker.evaluate(() => chrome.i18n.getMessage('extName'));
+    expect(name).toBe('BPO–KPO Glossary');
+    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest).not.toHaveProperty('host_permissions');
+  });
+});
