@@ -45,7 +45,12 @@ export function isExcludedElement(el: Element, ownUi: Element | null): boolean {
 /** Whether a node that appeared later sits inside an excluded subtree (checked once per node). */
 export function isInExcludedSubtree(node: Node, ownUi: Element | null): boolean {
   const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  if (el === null) return node.parentNode?.nodeType !== Node.DOCUMENT_FRAGMENT_NODE;
+  if (el === null) {
+    const parent = node.parentNode;
+    // Text straight under a shadow root is judged by where the host is, like the root's elements.
+    if (parent instanceof ShadowRoot) return isInExcludedSubtree(parent.host, ownUi);
+    return parent?.nodeType !== Node.DOCUMENT_FRAGMENT_NODE;
+  }
   if (ownUi !== null && ownUi.contains(el)) return true;
   if (el.closest(EXCLUDED_ANCESTOR_SELECTOR) !== null) return true;
   // closest() stops at a shadow root: continue from its host.

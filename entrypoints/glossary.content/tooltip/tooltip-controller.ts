@@ -5,6 +5,7 @@ import {
   inline,
   offset,
   shift,
+  size,
   type VirtualElement,
 } from '@floating-ui/dom';
 import { h, render } from 'preact';
@@ -152,7 +153,22 @@ export class TooltipController {
       void computePosition(reference, floating, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [inline(), offset(8), flip({ padding: 8 }), shift({ padding: 8 })],
+        middleware: [
+          inline(),
+          offset(8),
+          flip({ padding: 8, fallbackStrategy: 'bestFit' }),
+          shift({ padding: 8 }),
+          // Where neither side has room for all of it, it scrolls inside rather than overflow.
+          size({
+            padding: 8,
+            apply({ availableHeight }) {
+              floating.style.setProperty(
+                'max-height',
+                `${Math.max(160, Math.floor(availableHeight))}px`,
+              );
+            },
+          }),
+        ],
       }).then(({ x, y }) => {
         floating.style.setProperty('left', `${Math.round(x)}px`);
         floating.style.setProperty('top', `${Math.round(y)}px`);

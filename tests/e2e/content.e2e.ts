@@ -1,0 +1,335 @@
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { browser as extensionApi } from 'wxt/browser';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TERM_BY_ID } from '../../glossary/terms.ts';
+import { launchExtension, type ExtensionBrowser } from './support/chromium.ts';
+import {
+  byOwner,
+  expectedTerms,
+  pageMutations,
+  paintedTerms,
+  RECORD_MUTATIONS,
+} from './support/highlights.ts';
+import { serve, type TestServer } from './support/server.ts';
+
+// Code passed to evaluate() on the service worker runs where `chrome` exists.
+declare const chrome: typeof extensionApi;
+
+const FIXTURES = resolve(import.meta.dirname, 'fixtures');
+
+const HOSTILE_CSS = `<style>
+  html { font-size: 3px !important; }
+  *, *::before, *::after { all: unset !important; color: #fff !important; background: #000 !important;
+    font: 40px/1 serif !important; letter-spacing: 9px !important; }
+  body { display: block !important; }
+  p { display: block !important; }
+  bpo-kpo-glossary, [role="tooltip"], html > :not(head, body) { display: none !important;
+    visibility: hidden !important; opacity: 0 !important; transform: scale(0) !important; }
+</style>`;
+
+describe('highlighting and tooltips in Chromium', () => {
+  let browser: ExtensionBrowser;
+  let server: TestServer;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await serve({
+      root: FIXTURES,
+      pages: {
+        '/csp.html': {
+          body: '<!doctype html><html lang="en"><body><p id="t">Offshore BPO and KPO work.</p></body></html>',
+          headers: { 'content-security-policy': "default-src 'none'" },
+        },
+        '/hostile.html': {
+          body: `<!doctype html><html lang="en"><head>${HOSTILE_CSS}</head><body><p id="t">Our KPO partner.</p></body></html>`,
+        },
+      },
+    });
+    browser = await launchExtension();
+  });
+  afterAll(async () => {
+    await browser.close();
+    await server.close();
+  });
+  beforeEach(async () => {
+    for (const p of browser.context.pages()) await p.close();
+    page = await browser.context.newPage();
+    await page.addInitScript(RECORD_MUTATIONS);
+  });
+
+  const open = async (path: string): Promise<void> => {
+    await page.goto(`${server.origin}${path}`);
+    await expect.poll(async () => (await paintedTerms(page)).length).toBeGreaterThan(0);
+  };
+
+  const setSettings = (value: Record<string, unknown>): Promise<void> =>
+    browser.worker.evaluate((settings) => chrome.storage.local.set({ settings }), value);
+
+  it('paints every expected form on the Estonian page and nothing else', async () => {
+    await open('/estonian.html');
+    const expected = await expectedTerms(page);
+    await expect.poll(async () => byOwner(await paintedTerms(page))).toEqual(expected);
+    const names = await page.evaluate(() => [...CSS.highlights.keys()].sort());
+    expect(names).toEqual(
+      ['bpo', 'kpo', 'nearshore', 'offshore', 'onshore', 'outsourcing'].map(
+        (id) => `glossary-${id}`,
+      ),
+    );
+  });
+
+  it('paints inside srcdoc, same-origin and about:blank frames', async () => {
+    await open('/estonian.html');
+    const srcdoc = page.frames().find((f) => f.url() === 'about:srcdoc');
+    const sameOrigin = page.frames().find((f) => f.url().endsWith('/frame.html'));
+    expect(srcdoc).toBeDefined();
+    expect(sameOrigin).toBeDefined();
+    if (srcdoc === undefined || sameOrigin === undefined) return;
+    await expect
+      .poll(async () => byOwner(await paintedTerms(srcdoc)))
+      .toEqual({
+        'bpo:BPO-l': ['bpo:BPO-l'],
+      });
+    await expect
+      .poll(async () => byOwner(await paintedTerms(sameOrigin)))
+      .toEqual({
+        'nearshore:Nearshoring | outsourcing:outsourcing': [
+          'nearshore:Nearshoring',
+          'outsourcing:outsourcing',
+        ],
+      });
+    // An about:blank frame filled in by its parent after load.
+    await page.evaluate(() => {
+      const frame = document.getElementById('blank-frame') as HTMLIFrameElement;
+      const doc = frame.contentDocument;
+      if (doc === null) throw new Error('no blank frame document');
+      const p = doc.createElement('p');
+      p.textContent = 'Tühjas raamis: KPO-st.';
+      doc.body.append(p);
+    });
+    const blank = await (await page.$('#blank-frame'))?.contentFrame();
+    if (blank === undefined || blank === null) throw new Error('no about:blank frame');
+    await expect
+      .poll(async () => (await paintedTerms(blank)).map((t) => `${t.termId}:${t.text}`))
+      .toEqual(['kpo:KPO-st']);
+  });
+
+  it('follows text added, changed and removed after load, leaving no stale ranges', async () => {
+    await open('/english.html');
+    await page.evaluate(() => {
+      const dynamic = document.getElementById('dynamic');
+      const p = document.createElement('p');
+      p.id = 'added';
+      p.setAttribute('data-expect', '');
+      p.textContent = 'Added later: offshoring and KPO.';
+      dynamic?.append(p);
+    });
+    const inAdded = async (): Promise<string[]> =>
+      (await paintedTerms(page))
+        .filter((t) => t.owner === 'added')
+        .map((t) => `${t.termId}:${t.text}`);
+    await expect.poll(inAdded).toEqual(['offshore:offshoring', 'kpo:KPO']);
+
+    await page.evaluate(() => {
+      const text = document.getElementById('added')?.firstChild;
+      if (text instanceof Text) text.data = 'Changed: now nearshore only.';
+    });
+    await expect.poll(inAdded).toEqual(['nearshore:nearshore']);
+
+    await page.evaluate(() => document.getElementById('added')?.remove());
+    await expect.poll(inAdded).toEqual([]);
+    const all = await paintedTerms(page);
+    expect(all.filter((t) => !t.connected || t.collapsed)).toEqual([]);
+  });
+
+  it('changes no node of the page (only its own UI host appears)', async () => {
+    await open('/english.html');
+    const box = await termBox(page, 'definition', 'BPO');
+    await page.mouse.move(box.x, box.y);
+    await page.getByRole('tooltip').waitFor();
+    await page.keyboard.press('Escape');
+    expect(await pageMutations(page)).toEqual([]);
+    const hosts = await page.evaluate(() => document.querySelectorAll('bpo-kpo-glossary').length);
+    expect(hosts).toBe(1);
+  });
+
+  it('opens a tooltip after the pointer rests on a term, keeps it while hovered, closes on Escape', async () => {
+    await open('/english.html');
+    const tooltip = page.getByRole('tooltip');
+    const box = await termBox(page, 'definition', 'BPO');
+
+    // A quick pass across the term opens nothing.
+    await page.mouse.move(box.x - 60, box.y);
+    await page.mouse.move(box.x, box.y);
+    await page.mouse.move(box.x + 200, box.y + 120);
+    await page.waitForTimeout(500);
+    expect(await tooltip.count()).toBe(0);
+
+    await page.mouse.move(box.x, box.y);
+    await tooltip.waitFor();
+    const text = await tooltip.innerText();
+    expect(text).toContain(TERM_BY_ID.bpo.definition.en);
+    expect(text).toContain('Erinevus BPO ja KPO vahel');
+
+    // Into the tooltip and resting there: it stays.
+    const tip = await tooltip.boundingBox();
+    if (tip === null) throw new Error('tooltip has no box');
+    await page.mouse.move(box.x, tip.y + 4, { steps: 8 });
+    await page.mouse.move(tip.x + tip.width / 2, tip.y + tip.height / 2, { steps: 8 });
+    await page.waitForTimeout(700);
+    expect(await tooltip.count()).toBe(1);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tooltip.count()).toBe(0);
+
+    // Open again, then leave both: it closes by itself.
+    await page.mouse.move(box.x, box.y);
+    await tooltip.waitFor();
+    await page.mouse.move(5, 700);
+    await expect.poll(() => tooltip.count(), { timeout: 3000 }).toBe(0);
+  });
+
+  it('quotes the Estonian definition verbatim on an Estonian page', async () => {
+    await open('/estonian.html');
+    const box = await termBox(page, 'bpo:Äriprotsesside sisseostmise', 'Äriprotsesside');
+    await page.mouse.move(box.x, box.y);
+    const tooltip = page.getByRole('tooltip');
+    await tooltip.waitFor();
+    expect(await tooltip.getAttribute('lang')).toBe('et');
+    expect(await tooltip.innerText()).toContain(TERM_BY_ID.bpo.definition.et);
+  });
+
+  it('opens the tooltip for a tapped term but lets links behave as links', async () => {
+    const touch = await browser.context.newPage();
+    await touch.goto(`${server.origin}/english.html`);
+    await expect.poll(async () => (await paintedTerms(touch)).length).toBeGreaterThan(0);
+    const cdp = await browser.context.newCDPSession(touch);
+    const tap = async (x: number, y: number): Promise<void> => {
+      const point = [{ x, y }];
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    const box = await termBox(touch, 'long-line', 'KPO');
+    await tap(box.x, box.y);
+    await touch.getByRole('tooltip').waitFor();
+    await tap(5, 5);
+    await expect.poll(() => touch.getByRole('tooltip').count()).toBe(0);
+
+    const link = await termBox(touch, 'linked-term', 'KPO');
+    await tap(link.x, link.y);
+    await expect.poll(() => touch.url()).toContain('#linked');
+    expect(await touch.getByRole('tooltip').count()).toBe(0);
+    await touch.close();
+  });
+
+  it('moves to the next occurrence on the keyboard command and announces it', async () => {
+    await open('/english.html');
+    await sendToTab({ type: 'next-occurrence', termId: 'offshore' });
+    const tooltip = page.getByRole('tooltip');
+    await tooltip.waitFor();
+    expect(await tooltip.getAttribute('data-term')).toBe('offshore');
+    const live = page.locator('bpo-kpo-glossary [aria-live]');
+    await expect.poll(() => live.innerText()).toContain(TERM_BY_ID.offshore.definition.en);
+    // Twice more: the last offshore is far below the fold and is scrolled into view.
+    await sendToTab({ type: 'next-occurrence', termId: 'offshore' });
+    await sendToTab({ type: 'next-occurrence', termId: 'offshore' });
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tooltip.count()).toBe(0);
+  });
+
+  it('opens the tooltip of a term whose text is selected by double-click', async () => {
+    await open('/english.html');
+    const box = await termBox(page, 'long-line', 'KPO');
+    await page.mouse.dblclick(box.x, box.y);
+    await page.mouse.move(5, 700);
+    const tooltip = page.getByRole('tooltip');
+    await tooltip.waitFor();
+    expect(await tooltip.getAttribute('data-term')).toBe('kpo');
+  });
+
+  it('shows a readable tooltip under a strict CSP and on a page with hostile CSS', async () => {
+    for (const path of ['/csp.html', '/hostile.html']) {
+      await open(path);
+      const box = await termBox(page, 't', path === '/csp.html' ? 'KPO' : 'KPO');
+      await page.mouse.move(box.x, box.y);
+      const tooltip = page.getByRole('tooltip');
+      await tooltip.waitFor({ state: 'visible' });
+      const look = await tooltip.evaluate((el) => {
+        const style = getComputedStyle(el);
+        const r = el.getBoundingClientRect();
+        return {
+          font: style.fontSize,
+          bg: style.backgroundColor,
+          width: r.width,
+          height: r.height,
+        };
+      });
+      expect(look.font).toBe('14px');
+      expect(look.bg).not.toBe('rgba(0, 0, 0, 0)');
+      expect(look.width).toBeGreaterThan(200);
+      expect(look.height).toBeGreaterThan(100);
+      expect(await tooltip.innerText()).toContain(TERM_BY_ID.kpo.definition.en);
+    }
+  });
+
+  it('removes and restores highlights and the badge live when the site is switched off and on', async () => {
+    await open('/english.html');
+    const tabBadge = (): Promise<string> =>
+      browser.worker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return chrome.action.getBadgeText({ tabId: tab?.id });
+      });
+    const count = (await paintedTerms(page)).length;
+    await expect.poll(tabBadge).toBe(String(count));
+
+    await setSettings({ enabled: true, disabledSites: ['127.0.0.1'] });
+    await expect.poll(async () => (await paintedTerms(page)).length).toBe(0);
+    await expect.poll(tabBadge).toBe('');
+    expect(await page.evaluate(() => document.querySelectorAll('bpo-kpo-glossary').length)).toBe(0);
+
+    await setSettings({ enabled: true, disabledSites: [] });
+    await expect.poll(async () => (await paintedTerms(page)).length).toBe(count);
+    await expect.poll(tabBadge).toBe(String(count));
+
+    await setSettings({ enabled: false, disabledSites: [] });
+    await expect.poll(async () => (await paintedTerms(page)).length).toBe(0);
+    await setSettings({ enabled: true, disabledSites: [] });
+    await expect.poll(async () => (await paintedTerms(page)).length).toBe(count);
+  });
+
+  async function sendToTab(message: Record<string, unknown>): Promise<void> {
+    await browser.worker.evaluate(async (m) => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      if (tab?.id !== undefined) await chrome.tabs.sendMessage(tab.id, m, { frameId: 0 });
+    }, message);
+  }
+});
+
+/** The centre of the first `word` inside the element with this id (or data-expect), in viewport px. */
+async function termBox(page: Page, owner: string, word: string): Promise<{ x: number; y: number }> {
+  const box = await page.evaluate(
+    ({ owner, word }) => {
+      const el =
+        document.getElementById(owner) ??
+        document.querySelector(`[data-expect="${CSS.escape(owner)}"]`);
+      if (el === null) return null;
+      el.scrollIntoView({ block: 'center' });
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+        const at = (n as Text).data.indexOf(word);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + word.length);
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      return null;
+    },
+    { owner, word },
+  );
+  if (box === null) throw new Error(`"${word}" not found in #${owner}`);
+  return box;
+}

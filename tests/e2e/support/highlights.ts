@@ -1,0 +1,127 @@
+import type { Frame, Page } from 'playwright-core';
+
+/** One painted occurrence as the page itself sees it in `CSS.highlights`. */
+export interface PaintedTerm {
+  readonly termId: string;
+  readonly text: string;
+  /** The `data-expect` element holding it (its id, or its expectation), or '' when outside one. */
+  readonly owner: string;
+  readonly connected: boolean;
+  readonly collapsed: boolean;
+}
+
+/** Reads every range of every `glossary-*` highlight in a frame, in document order. */
+export function paintedTerms(target: Page | Frame): Promise<PaintedTerm[]> {
+  return target.evaluate(() => {
+    const out: (PaintedTerm & { node: Node; start: number })[] = [];
+    const ownerOf = (node: Node): string => {
+      let el: Element | null = node.parentElement;
+      while (el !== null) {
+        const owner = el.closest('[data-expect]');
+        if (owner !== null)
+          return owner.id !== '' ? owner.id : (owner.getAttribute('data-expect') ?? '');
+        const root = el.getRootNode();
+        el = root instanceof ShadowRoot ? root.host : null;
+      }
+      return '';
+    };
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('glossary-')) continue;
+      for (const range of highlight as Iterable<AbstractRange>) {
+        const node = range.startContainer;
+        const data = node.nodeType === Node.TEXT_NODE ? (node as Text).data : '';
+        out.push({
+          termId: name.slice('glossary-'.length),
+          text: data.slice(range.startOffset, range.endOffset),
+          owner: ownerOf(node),
+          connected: node.isConnected,
+          collapsed: range.collapsed,
+          node,
+          start: range.startOffset,
+        });
+      }
+    }
+    out.sort((a, b) =>
+      a.node === b.node
+        ? a.start - b.start
+        : a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING
+          ? -1
+          : 1,
+    );
+    return out.map(({ termId, text, owner, connected, collapsed }) => ({
+      termId,
+      text,
+      owner,
+      connected,
+      collapsed,
+    }));
+  });
+}
+
+/** What the fixture's `data-expect` attributes ask for, keyed like `PaintedTerm.owner`. */
+export function expectedTerms(target: Page | Frame): Promise<Record<string, string[]>> {
+  return target.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    const visit = (root: Document | ShadowRoot): void => {
+      for (const el of root.querySelectorAll('[data-expect]')) {
+        const spec = el.getAttribute('data-expect') ?? '';
+        out[el.id !== '' ? el.id : spec] = spec.split(' | ').map((s) => s.trim());
+      }
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot !== null) visit(el.shadowRoot);
+    };
+    visit(document);
+    return out;
+  });
+}
+
+/** Groups painted terms by their owner as "termId:text" strings, comparable to `expectedTerms`. */
+export function byOwner(terms: readonly PaintedTerm[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const t of terms) (out[t.owner] ??= []).push(`${t.termId}:${t.text}`);
+  return out;
+}
+
+/** Page script, run before any page script: records every DOM mutation after DOMContentLoaded. */
+export const RECORD_MUTATIONS = `(() => {
+  const log = [];
+  window.__glossaryMutations = log;
+  const describe = (n) => n.nodeType === 1 ? '<' + n.localName + '>' : n.nodeName;
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      log.push({
+        type: r.type,
+        target: describe(r.target),
+        attribute: r.attributeName,
+        added: [...r.addedNodes].map(describe),
+        removed: [...r.removedNodes].map(describe),
+      });
+    }
+  });
+  document.addEventListener('DOMContentLoaded', () => {
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  }, { once: true });
+})();`;
+
+export interface RecordedMutation {
+  readonly type: string;
+  readonly target: string;
+  readonly attribute: string | null;
+  readonly added: string[];
+  readonly removed: string[];
+}
+
+/** Mutations recorded by RECORD_MUTATIONS, less the extension's own UI host coming and going. */
+export async function pageMutations(page: Page): Promise<RecordedMutation[]> {
+  const log = await page.evaluate(
+    () =>
+      (window as unknown as { __glossaryMutations?: RecordedMutation[] }).__glossaryMutations ?? [],
+  );
+  return log.filter(
+    (m) =>
+      !(
+        m.type === 'childList' &&
+        m.target === '<html>' &&
+        [...m.added, ...m.removed].every((n) => n === '<bpo-kpo-glossary>')
+      ),
+  );
+}
