@@ -8,7 +8,7 @@ export interface MutationBatch {
 }
 
 /**
- * Collects MutationRecords between slices. Above `threshold` records it stops keeping nodes and
+ * Collects MutationRecords between slices. Above `threshold` changed nodes it stops keeping nodes and
  * asks for one coalesced rescan instead (a mutation storm must not cost more than a rescan).
  */
 export class MutationQueue {
@@ -28,12 +28,19 @@ export class MutationQueue {
     return this.overflow || this.records > 0;
   }
 
+  /** Whether so much changed that only a rescan will do. */
+  get overflowed(): boolean {
+    return this.overflow;
+  }
+
   /** Takes in records from a MutationObserver callback. */
   push(records: readonly MutationRecord[]): void {
     if (this.overflow) return;
     for (const record of records) {
       if (this.isOwnUi(record.target)) continue;
-      if (++this.records > this.threshold) {
+      // Node counts, not records: one record can add or remove thousands of nodes.
+      this.records += 1 + record.addedNodes.length + record.removedNodes.length;
+      if (this.records > this.threshold) {
         this.overflow = true;
         this.removed.clear();
         this.added.clear();

@@ -8,8 +8,6 @@ export interface Occurrence {
   readonly end: number;
   readonly termId: TermId;
   range: Range | null;
-  /** Painted only while near the viewport (beyond the eager budget). */
-  readonly lazy: boolean;
 }
 
 /** The public name of a term's highlight in `CSS.highlights`, e.g. `glossary-kpo`. */
@@ -18,41 +16,66 @@ export const highlightName = (termId: TermId): string => `glossary-${termId}`;
 export interface OccurrenceStoreOptions {
   /** Occurrences painted at once; later ones are painted when their element nears the viewport. */
   readonly eagerLimit: number;
-  /** How far beyond the viewport lazy occurrences are painted (IntersectionObserver rootMargin). */
-  readonly lazyMargin: string;
+  /** A text node with more occurrences than this is painted only in the band around the viewport. */
+  readonly windowedFrom: number;
+  /** How far beyond the viewport lazy occurrences are painted, in viewport heights. */
+  readonly lazyMargin: number;
   /** Called (synchronously) after the set of occurrences changed. */
   readonly onChange: () => void;
 }
 
 const DEFAULT_OPTIONS: OccurrenceStoreOptions = {
   eagerLimit: 2000,
-  lazyMargin: '150% 0px',
+  windowedFrom: 300,
+  lazyMargin: 1.5,
   onChange: () => undefined,
 };
 
 /**
+ * How a text node's occurrences get painted: all at once (`eager`), all while their element is
+ * near the viewport (`lazy`), or, in a text node with very many, only those near the viewport
+ * (`windowed`, recomputed as the page scrolls).
+ */
+type PaintMode = 'eager' | 'lazy' | 'windowed';
+
+interface TextEntry {
+  readonly occurrences: readonly Occurrence[];
+  readonly mode: PaintMode;
+  /** The element watched for nearing the viewport (lazy and windowed entries). */
+  readonly element: Element | null;
+  /** Windowed entries: the painted slice of `occurrences`. */
+  lo: number;
+  hi: number;
+}
+
+/**
  * Every occurrence of every term in one document (and its shadow roots), indexed by text node,
  * and painted through one `Highlight` per term registered in the document's `CSS.highlights`.
- * Creating a live Range per occurrence is the costly part on term-dense pages, and every live
- * Range slows the page's own DOM mutations, so past `eagerLimit` ranges exist only near the
- * viewport.
+ * A live Range per occurrence is the costly part on term-dense pages (to create, for the browser
+ * to paint, and for the page's own DOM mutations, which update every live Range), so beyond
+ * `eagerLimit` ranges exist only near the viewport; every occurrence is still counted.
  */
 export class OccurrenceStore {
-  private readonly byText = new Map<Text, Occurrence[]>();
+  private readonly entries = new Map<Text, TextEntry>();
   private readonly counts = new Map<TermId, number>(TERM_IDS.map((id) => [id, 0]));
   private readonly highlights = new Map<TermId, Highlight>();
-  private readonly lazyByElement = new Map<Element, Set<Text>>();
-  private readonly lazyElementOf = new Map<Text, Element>();
+  private readonly watched = new Map<Element, Set<Text>>();
+  private readonly activeWindows = new Set<Text>();
   private readonly options: OccurrenceStoreOptions;
+  private readonly probe: Range;
   private observer: IntersectionObserver | null = null;
+  private scrollListening: AbortController | null = null;
+  private windowFrame = 0;
   private eagerPainted = 0;
   private total = 0;
+  private version = 0;
 
   constructor(
     private readonly doc: Document,
     options: Partial<OccurrenceStoreOptions> = {},
   ) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
+    this.probe = doc.createRange();
     const win = doc.defaultView;
     if (win === null || typeof win.Highlight !== 'function') return;
     for (const id of TERM_IDS) {
@@ -72,49 +95,68 @@ export class OccurrenceStore {
     return this.total;
   }
 
+  /** Grows each time the set of occurrences changes (for caches built on it). */
+  get changes(): number {
+    return this.version;
+  }
+
   /** The occurrences in a text node, in order (empty when none). */
   occurrencesIn(text: Text): readonly Occurrence[] {
-    return this.byText.get(text) ?? EMPTY;
+    return this.entries.get(text)?.occurrences ?? EMPTY;
   }
 
   /** Every text node with occurrences, in the order they were found. */
   texts(): IterableIterator<Text> {
-    return this.byText.keys();
+    return this.entries.keys();
   }
 
   /** Replaces what is known about a text node by `matches` (none: the node is forgotten). */
   setMatches(text: Text, matches: readonly TermMatch[]): void {
-    if (this.byText.has(text)) this.removeText(text, false);
-    if (matches.length === 0) return;
-    const lazy = this.eagerPainted >= this.options.eagerLimit;
-    const list = matches.map((m): Occurrence => ({ ...m, text, range: null, lazy }));
-    this.byText.set(text, list);
-    for (const occ of list) this.counts.set(occ.termId, (this.counts.get(occ.termId) ?? 0) + 1);
-    this.total += list.length;
-    if (lazy) this.watchLazy(text);
-    else {
-      this.eagerPainted += list.length;
-      for (const occ of list) this.paint(occ);
+    const known = this.entries.has(text);
+    if (known) this.removeEntry(text);
+    if (matches.length === 0) {
+      if (known) this.changed();
+      return;
     }
-    this.options.onChange();
+    const occurrences = matches.map((m): Occurrence => ({ ...m, text, range: null }));
+    const mode: PaintMode =
+      occurrences.length > this.options.windowedFrom
+        ? 'windowed'
+        : this.eagerPainted < this.options.eagerLimit
+          ? 'eager'
+          : 'lazy';
+    const element = mode === 'eager' ? null : text.parentElement;
+    this.entries.set(text, { occurrences, mode, element, lo: 0, hi: 0 });
+    for (const occ of occurrences) this.counts.set(occ.termId, (this.counts.get(occ.termId) ?? 0) + 1);
+    this.total += occurrences.length;
+    if (mode === 'eager') {
+      this.eagerPainted += occurrences.length;
+      for (const occ of occurrences) this.paint(occ);
+    } else if (element !== null) {
+      this.watch(element, text);
+    }
+    this.changed();
   }
 
   /** Forgets a text node and unpaints its occurrences. */
   remove(text: Text): void {
-    if (this.byText.has(text)) this.removeText(text, true);
+    if (!this.entries.has(text)) return;
+    this.removeEntry(text);
+    this.changed();
   }
 
   /** Forgets everything but keeps the highlights registered (for a rescan). */
   clear(): void {
     for (const h of this.highlights.values()) h.clear();
-    this.byText.clear();
-    this.lazyByElement.clear();
-    this.lazyElementOf.clear();
+    this.entries.clear();
+    this.watched.clear();
+    this.activeWindows.clear();
     this.observer?.disconnect();
+    this.stopFollowingScroll();
     for (const id of TERM_IDS) this.counts.set(id, 0);
     this.eagerPainted = 0;
     this.total = 0;
-    this.options.onChange();
+    this.changed();
   }
 
   /** Removes every highlight this store registered and stops observing. */
@@ -138,19 +180,23 @@ export class OccurrenceStore {
     return range;
   }
 
-  private removeText(text: Text, notify: boolean): void {
-    const list = this.byText.get(text);
-    if (list === undefined) return;
-    this.byText.delete(text);
-    for (const occ of list) {
+  private changed(): void {
+    this.version++;
+    this.options.onChange();
+  }
+
+  private removeEntry(text: Text): void {
+    const entry = this.entries.get(text);
+    if (entry === undefined) return;
+    this.entries.delete(text);
+    for (const occ of entry.occurrences) {
       this.counts.set(occ.termId, (this.counts.get(occ.termId) ?? 1) - 1);
       this.unpaint(occ);
     }
-    this.total -= list.length;
-    const first = list[0];
-    if (first !== undefined && !first.lazy) this.eagerPainted -= list.length;
-    else this.unwatchLazy(text);
-    if (notify) this.options.onChange();
+    this.total -= entry.occurrences.length;
+    if (entry.mode === 'eager') this.eagerPainted -= entry.occurrences.length;
+    if (entry.element !== null) this.unwatch(entry.element, text);
+    this.activeWindows.delete(text);
   }
 
   private paint(occ: Occurrence): void {
@@ -167,48 +213,123 @@ export class OccurrenceStore {
     occ.range = null;
   }
 
-  private watchLazy(text: Text): void {
-    const el = text.parentElement;
-    if (el === null) return;
-    let texts = this.lazyByElement.get(el);
+  private watch(element: Element, text: Text): void {
+    let texts = this.watched.get(element);
     if (texts === undefined) {
       texts = new Set();
-      this.lazyByElement.set(el, texts);
-      this.lazyObserver().observe(el);
+      this.watched.set(element, texts);
+      this.nearViewport().observe(element);
     }
     texts.add(text);
-    this.lazyElementOf.set(text, el);
   }
 
-  private unwatchLazy(text: Text): void {
-    const el = this.lazyElementOf.get(text);
-    if (el === undefined) return;
-    this.lazyElementOf.delete(text);
-    const texts = this.lazyByElement.get(el);
+  private unwatch(element: Element, text: Text): void {
+    const texts = this.watched.get(element);
     texts?.delete(text);
     if (texts?.size === 0) {
-      this.lazyByElement.delete(el);
-      this.observer?.unobserve(el);
+      this.watched.delete(element);
+      this.observer?.unobserve(element);
     }
   }
 
-  private lazyObserver(): IntersectionObserver {
+  private nearViewport(): IntersectionObserver {
     this.observer ??= new IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) {
-          const texts = this.lazyByElement.get(entry.target);
-          if (texts === undefined) continue;
-          for (const text of texts) {
-            for (const occ of this.occurrencesIn(text)) {
-              if (entry.isIntersecting) this.paint(occ);
-              else this.unpaint(occ);
+      (records) => {
+        for (const record of records) {
+          for (const text of this.watched.get(record.target) ?? []) {
+            const entry = this.entries.get(text);
+            if (entry?.mode === 'lazy') {
+              for (const occ of entry.occurrences) {
+                if (record.isIntersecting) this.paint(occ);
+                else this.unpaint(occ);
+              }
+            } else if (entry?.mode === 'windowed') {
+              if (record.isIntersecting) this.activeWindows.add(text);
+              else {
+                this.activeWindows.delete(text);
+                this.paintWindow(entry, 0, 0);
+              }
             }
           }
         }
+        this.updateWindows();
       },
-      { rootMargin: this.options.lazyMargin },
+      { rootMargin: `${Math.round(this.options.lazyMargin * 100)}% 0px` },
     );
     return this.observer;
+  }
+
+  // Text nodes painted by window follow scrolling: their element stays "intersecting" throughout.
+  private updateWindows(): void {
+    if (this.activeWindows.size === 0) {
+      this.stopFollowingScroll();
+      return;
+    }
+    this.followScroll();
+    const win = this.doc.defaultView;
+    const height = win?.innerHeight ?? 0;
+    const top = -height * this.options.lazyMargin;
+    const bottom = height * (1 + this.options.lazyMargin);
+    for (const text of this.activeWindows) {
+      const entry = this.entries.get(text);
+      if (entry === undefined) continue;
+      // Offsets grow down the page within one text node, so the band is found by bisection.
+      const lo = this.firstIndex(entry.occurrences, (r) => r.bottom >= top);
+      const hi = this.firstIndex(entry.occurrences, (r) => r.top > bottom);
+      this.paintWindow(entry, lo, Math.min(hi, lo + this.options.eagerLimit));
+    }
+  }
+
+  private paintWindow(entry: TextEntry, lo: number, hi: number): void {
+    const list = entry.occurrences;
+    for (let i = entry.lo; i < entry.hi; i++) {
+      const occ = list[i];
+      if (occ !== undefined && (i < lo || i >= hi)) this.unpaint(occ);
+    }
+    for (let i = lo; i < hi; i++) {
+      const occ = list[i];
+      if (occ !== undefined) this.paint(occ);
+    }
+    entry.lo = lo;
+    entry.hi = hi;
+  }
+
+  private firstIndex(list: readonly Occurrence[], test: (rect: DOMRect) => boolean): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const occ = list[mid];
+      if (occ === undefined || occ.end > occ.text.length) return list.length;
+      this.probe.setStart(occ.text, occ.start);
+      this.probe.setEnd(occ.text, occ.end);
+      if (test(this.probe.getBoundingClientRect())) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  private followScroll(): void {
+    const win = this.doc.defaultView;
+    if (this.scrollListening !== null || win === null) return;
+    this.scrollListening = new AbortController();
+    const onScroll = (): void => {
+      if (this.windowFrame !== 0) return;
+      this.windowFrame = win.requestAnimationFrame(() => {
+        this.windowFrame = 0;
+        this.updateWindows();
+      });
+    };
+    const options = { capture: true, passive: true, signal: this.scrollListening.signal };
+    win.addEventListener('scroll', onScroll, options);
+    win.addEventListener('resize', onScroll, options);
+  }
+
+  private stopFollowingScroll(): void {
+    this.scrollListening?.abort();
+    this.scrollListening = null;
+    if (this.windowFrame !== 0) this.doc.defaultView?.cancelAnimationFrame(this.windowFrame);
+    this.windowFrame = 0;
   }
 }
 

@@ -26,6 +26,9 @@ interface ChunkJob {
   readonly matches: TermMatch[];
 }
 
+const RESCAN_QUIET_MS = 150;
+const RESCAN_MAX_WAIT_MS = 1000;
+
 const OBSERVE: MutationObserverInit = {
   childList: true,
   subtree: true,
@@ -47,6 +50,8 @@ export class PageScanner {
   private readonly queue: MutationQueue;
   private readonly channel = new MessageChannel();
   private chunkJob: ChunkJob | null = null;
+  private rescanTimer = 0;
+  private rescanDeadline = 0;
   private scheduled = false;
   private running = false;
   private idleWaiters: (() => void)[] = [];
@@ -75,6 +80,8 @@ export class PageScanner {
   /** Stops all work and observers; the store is left to its owner. */
   stop(): void {
     this.running = false;
+    this.doc.defaultView?.clearTimeout(this.rescanTimer);
+    this.rescanTimer = 0;
     for (const observer of this.observers) observer.disconnect();
     this.observers.length = 0;
     this.walkers.length = 0;
@@ -105,7 +112,8 @@ export class PageScanner {
   private observe(root: Document | ShadowRoot): void {
     const observer = new MutationObserver((records) => {
       this.queue.push(records);
-      if (this.queue.pending) this.schedule();
+      if (this.queue.overflowed) this.scheduleRescan();
+      else if (this.queue.pending) this.schedule();
     });
     observer.observe(root, OBSERVE);
     this.observers.push(observer);
@@ -129,7 +137,11 @@ export class PageScanner {
   private queueFullScan(): void {
     // Typed as never null, but XML and other odd documents have no body.
     const body = this.doc.body as HTMLElement | null;
-    if (body !== null) {
+    const wholePageOff =
+      body === null ||
+      this.doc.designMode === 'on' ||
+      isInExcludedSubtree(body, this.options.ownUi());
+    if (body !== null && !wholePageOff) {
       const inView = this.viewportAnchor(body);
       if (inView !== null) this.walkers.push(this.walker(inView));
       this.walkers.push(this.walker(body, inView));
@@ -149,12 +161,26 @@ export class PageScanner {
   }
 
   private hasWork(): boolean {
-    return (
-      this.walkers.length > 0 ||
-      this.dirtyTexts.size > 0 ||
-      this.chunkJob !== null ||
-      this.queue.pending
-    );
+    return this.hasScanWork() || this.queue.pending;
+  }
+
+  private hasScanWork(): boolean {
+    return this.walkers.length > 0 || this.dirtyTexts.size > 0 || this.chunkJob !== null;
+  }
+
+  // A mutation storm: rescan once it calms down (or after a second at most), not at every burst.
+  private scheduleRescan(): void {
+    const win = this.doc.defaultView;
+    if (win === null || !this.running) return;
+    const now = performance.now();
+    if (this.rescanTimer === 0) this.rescanDeadline = now + RESCAN_MAX_WAIT_MS;
+    win.clearTimeout(this.rescanTimer);
+    const wait = Math.max(0, Math.min(RESCAN_QUIET_MS, this.rescanDeadline - now));
+    this.rescanTimer = win.setTimeout(() => {
+      this.rescanTimer = 0;
+      this.applyMutations();
+      this.schedule();
+    }, wait);
   }
 
   private schedule(): void {
@@ -172,14 +198,14 @@ export class PageScanner {
   private runSlice(): void {
     if (!this.running) return;
     const deadline = performance.now() + this.sliceMs;
-    if (this.queue.pending) this.applyMutations();
+    if (this.queue.pending && !this.queue.overflowed) this.applyMutations();
     let steps = 0;
-    while (this.hasWork() && !this.queue.pending) {
+    while (this.hasScanWork()) {
       this.step();
       if ((++steps & 15) === 0 && performance.now() > deadline) break;
     }
-    if (this.hasWork()) this.schedule();
-    else this.resolveIdle();
+    if (this.hasScanWork() || (this.queue.pending && !this.queue.overflowed)) this.schedule();
+    else if (!this.queue.pending) this.resolveIdle();
   }
 
   // One small unit of work: a chunk of a huge text node, a changed text node, or a walked one.
@@ -191,7 +217,8 @@ export class PageScanner {
     const dirty = this.dirtyTexts.values().next();
     if (dirty.done !== true) {
       this.dirtyTexts.delete(dirty.value);
-      this.match(dirty.value);
+      if (dirty.value.isConnected) this.match(dirty.value);
+      else this.options.store.remove(dirty.value);
       return;
     }
     const walker = this.walkers[0];
@@ -202,6 +229,11 @@ export class PageScanner {
   }
 
   private match(text: Text): void {
+    // Queued, or met by a walk of a subtree, before the page removed it: nothing to highlight.
+    if (!text.isConnected) {
+      this.options.store.remove(text);
+      return;
+    }
     const data = text.data;
     if (data.length > CHUNK_CHARS) {
       this.options.store.remove(text);
@@ -224,8 +256,11 @@ export class PageScanner {
       return;
     }
     this.chunkJob = null;
-    // The node may have changed while it was matched piece by piece; then it is queued again.
-    if (job.text.data === job.data) this.options.store.setMatches(job.text, job.matches);
+    // The node may have changed while it was matched piece by piece (then it is queued again), or
+    // left the page.
+    if (job.text.isConnected && job.text.data === job.data) {
+      this.options.store.setMatches(job.text, job.matches);
+    }
   }
 
   private applyMutations(): void {
@@ -240,10 +275,13 @@ export class PageScanner {
       return;
     }
     for (const node of batch.removed) this.forget(node);
-    // A walk whose position was removed cannot go on from there: it starts over at its root.
-    for (let i = 0; i < this.walkers.length; i++) {
+    // A walk of a subtree that left the page is dropped; one whose position was removed cannot
+    // go on from there and starts over at its root.
+    for (let i = this.walkers.length - 1; i >= 0; i--) {
       const walker = this.walkers[i];
-      if (walker?.lost() === true) this.walkers[i] = this.walker(walker.root);
+      if (walker === undefined) continue;
+      if (!walker.root.isConnected) this.walkers.splice(i, 1);
+      else if (walker.lost()) this.walkers[i] = this.walker(walker.root);
     }
     const ui = this.options.ownUi();
     for (const text of batch.changedText) {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { browser as extensionApi } from 'wxt/browser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { findTerms } from '../../glossary/matcher.ts';
 import { TERM_BY_ID } from '../../glossary/terms.ts';
 import { launchExtension, type ExtensionBrowser } from './support/chromium.ts';
 import {
@@ -276,11 +277,6 @@ describe('highlighting and tooltips in Chromium', () => {
 
   it('removes and restores highlights and the badge live when the site is switched off and on', async () => {
     await open('/english.html');
-    const tabBadge = (): Promise<string> =>
-      browser.worker.evaluate(async () => {
-        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-        return chrome.action.getBadgeText({ tabId: tab?.id });
-      });
     const count = (await paintedTerms(page)).length;
     await expect.poll(tabBadge).toBe(String(count));
 
@@ -298,6 +294,74 @@ describe('highlighting and tooltips in Chromium', () => {
     await setSettings({ enabled: true, disabledSites: [] });
     await expect.poll(async () => (await paintedTerms(page)).length).toBe(count);
   });
+
+  it('follows a single-page-app navigation: new view, new highlights, badge in step', async () => {
+    await open('/spa.html');
+    await expect.poll(async () => (await paintedTerms(page)).map((t) => t.text)).toEqual(['BPO']);
+    await page.click('#next');
+    expect(page.url()).toContain('/spa/kpo');
+    await expect
+      .poll(async () => (await paintedTerms(page)).map((t) => `${t.termId}:${t.text}`))
+      .toEqual(['kpo:KPO', 'offshore:offshoring', 'nearshore:nearshore']);
+    await expect.poll(() => tabBadge()).toBe('3');
+  });
+
+  it('survives a mutation storm and ends with exactly the settled page highlighted', async () => {
+    await page.goto(`${server.origin}/storm.html`);
+    // The page's own 40 frames of churn finish: the extension neither hangs nor breaks it.
+    await page.waitForFunction(
+      () => (window as unknown as { stormOver?: boolean }).stormOver,
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    );
+    await expect
+      .poll(async () => (await paintedTerms(page)).map((t) => `${t.owner}:${t.termId}:${t.text}`))
+      .toEqual([':offshore:offshore', ':bpo:BPO']);
+    expect((await paintedTerms(page)).filter((t) => !t.connected)).toEqual([]);
+  });
+
+  it('counts every occurrence in a multi-megabyte text node, painting lazily past the first ones', async () => {
+    const sentence =
+      'Plain words about nothing in particular, then one BPO-d and one allhanke here. ';
+    const repeats = 60_000; // about 4.7 MB in one text node
+    await page.goto(`${server.origin}/spa.html`);
+    await page.evaluate(
+      ({ sentence, repeats }) => {
+        const p = document.createElement('p');
+        p.id = 'huge';
+        p.textContent = sentence.repeat(repeats);
+        document.body.append(p);
+      },
+      { sentence, repeats },
+    );
+    const expected = findTerms(sentence.repeat(repeats)).length + 1; // plus the view's BPO
+    await expect.poll(async () => (await countsInTab()).total, { timeout: 30_000 }).toBe(expected);
+    const painted = await paintedTerms(page);
+    expect(painted.length).toBeGreaterThan(0);
+    expect(painted.length).toBeLessThan(expected);
+    expect(
+      painted.every((t) => t.text === 'BPO-d' || t.text === 'allhanke' || t.text === 'BPO'),
+    ).toBe(true);
+  });
+
+  function tabBadge(): Promise<string> {
+    return browser.worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return chrome.action.getBadgeText({ tabId: tab?.id });
+    });
+  }
+
+  function countsInTab(): Promise<{ total: number }> {
+    return browser.worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      if (tab?.id === undefined) return { total: -1 };
+      return (await chrome.tabs.sendMessage(tab.id, { type: 'get-counts' }, { frameId: 0 })) as {
+        total: number;
+      };
+    });
+  }
 
   async function sendToTab(message: Record<string, unknown>): Promise<void> {
     await browser.worker.evaluate(async (m) => {
