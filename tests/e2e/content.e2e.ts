@@ -357,9 +357,11 @@ describe('highlighting and tooltips in Chromium', () => {
     return browser.worker.evaluate(async () => {
       const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
       if (tab?.id === undefined) return { total: -1 };
-      return (await chrome.tabs.sendMessage(tab.id, { type: 'get-counts' }, { frameId: 0 })) as {
-        total: number;
-      };
+      return chrome.tabs.sendMessage<unknown, { total: number }>(
+        tab.id,
+        { type: 'get-counts' },
+        { frameId: 0 },
+      );
     });
   }
 
