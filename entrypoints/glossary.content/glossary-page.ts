@@ -8,6 +8,8 @@ import { TooltipController } from './tooltip/tooltip-controller.ts';
 
 export interface GlossaryPageOptions {
   readonly style: HighlightStyle;
+  /** Paint only each term's first occurrence. */
+  readonly firstOnly?: boolean;
   readonly language: () => LanguageSetting;
   /** Called, at most every `countDelayMs`, with the occurrence counts after they changed. */
   readonly onCounts?: (total: number, counts: ReadonlyMap<TermId, number>) => void;
@@ -29,7 +31,10 @@ export class GlossaryPage {
     private readonly doc: Document,
     private readonly options: GlossaryPageOptions,
   ) {
-    this.store = new OccurrenceStore(doc, { onChange: this.countsChanged });
+    this.store = new OccurrenceStore(doc, {
+      onChange: this.countsChanged,
+      firstOnly: options.firstOnly ?? false,
+    });
     this.styles = new HighlightStyleSheet(doc, options.style);
     this.tooltip = new TooltipController({
       doc,

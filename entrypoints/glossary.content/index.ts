@@ -29,21 +29,25 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   let page: GlossaryPage | null = null;
 
   const apply = (next: Settings): void => {
+    const previous = settings;
     settings = next;
     const active = isActiveOn(settings, site);
+    // Switched off, or painting only first occurrences changed: start over (or stay off).
+    if (page !== null && (!active || next.firstOnly !== previous.firstOnly)) {
+      page.stop();
+      page = null;
+      if (!active) void send({ type: 'occurrences', total: 0, counts: {} });
+    }
     if (active && page === null) {
       page = new GlossaryPage(document, {
         style: settings.highlightStyle,
+        firstOnly: settings.firstOnly,
         language: () => settings.language,
         onCounts: (total, counts) => {
           void send({ type: 'occurrences', total, counts: Object.fromEntries(counts) });
         },
       });
       page.start();
-    } else if (!active && page !== null) {
-      page.stop();
-      page = null;
-      void send({ type: 'occurrences', total: 0, counts: {} });
     } else if (page !== null) {
       page.setStyle(settings.highlightStyle);
     }

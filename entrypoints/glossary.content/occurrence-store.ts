@@ -20,6 +20,8 @@ export interface OccurrenceStoreOptions {
   readonly windowedFrom: number;
   /** How far beyond the viewport lazy occurrences are painted, in viewport heights. */
   readonly lazyMargin: number;
+  /** Paint only the first occurrence of each term (all are still counted). */
+  readonly firstOnly: boolean;
   /** Called (synchronously) after the set of occurrences changed. */
   readonly onChange: () => void;
 }
@@ -28,6 +30,7 @@ const DEFAULT_OPTIONS: OccurrenceStoreOptions = {
   eagerLimit: 2000,
   windowedFrom: 300,
   lazyMargin: 1.5,
+  firstOnly: false,
   onChange: () => undefined,
 };
 
@@ -36,7 +39,7 @@ const DEFAULT_OPTIONS: OccurrenceStoreOptions = {
  * near the viewport (`lazy`), or, in a text node with very many, only those near the viewport
  * (`windowed`, recomputed as the page scrolls).
  */
-type PaintMode = 'eager' | 'lazy' | 'windowed';
+type PaintMode = 'eager' | 'lazy' | 'windowed' | 'first-only';
 
 interface TextEntry {
   readonly occurrences: readonly Occurrence[];
@@ -61,6 +64,8 @@ export class OccurrenceStore {
   private readonly highlights = new Map<TermId, Highlight>();
   private readonly watched = new Map<Element, Set<Text>>();
   private readonly activeWindows = new Set<Text>();
+  /** With `firstOnly`: the one painted occurrence of each term. */
+  private readonly firsts = new Map<TermId, Occurrence>();
   private readonly options: OccurrenceStoreOptions;
   private readonly probe: Range;
   private observer: IntersectionObserver | null = null;
@@ -119,19 +124,22 @@ export class OccurrenceStore {
       return;
     }
     const occurrences = matches.map((m): Occurrence => ({ ...m, text, range: null }));
-    const mode: PaintMode =
-      occurrences.length > this.options.windowedFrom
+    const mode: PaintMode = this.options.firstOnly
+      ? 'first-only'
+      : occurrences.length > this.options.windowedFrom
         ? 'windowed'
         : this.eagerPainted < this.options.eagerLimit
           ? 'eager'
           : 'lazy';
-    const element = mode === 'eager' ? null : text.parentElement;
+    const element = mode === 'lazy' || mode === 'windowed' ? text.parentElement : null;
     this.entries.set(text, { occurrences, mode, element, lo: 0, hi: 0 });
     for (const occ of occurrences) this.counts.set(occ.termId, (this.counts.get(occ.termId) ?? 0) + 1);
     this.total += occurrences.length;
     if (mode === 'eager') {
       this.eagerPainted += occurrences.length;
       for (const occ of occurrences) this.paint(occ);
+    } else if (mode === 'first-only') {
+      for (const occ of occurrences) if (!this.firsts.has(occ.termId)) this.paintFirst(occ);
     } else if (element !== null) {
       this.watch(element, text);
     }
@@ -151,6 +159,7 @@ export class OccurrenceStore {
     this.entries.clear();
     this.watched.clear();
     this.activeWindows.clear();
+    this.firsts.clear();
     this.observer?.disconnect();
     this.stopFollowingScroll();
     for (const id of TERM_IDS) this.counts.set(id, 0);
@@ -197,6 +206,30 @@ export class OccurrenceStore {
     if (entry.mode === 'eager') this.eagerPainted -= entry.occurrences.length;
     if (entry.element !== null) this.unwatch(entry.element, text);
     this.activeWindows.delete(text);
+    if (entry.mode === 'first-only') this.replaceLostFirsts(entry.occurrences);
+  }
+
+  private paintFirst(occ: Occurrence): void {
+    this.firsts.set(occ.termId, occ);
+    this.paint(occ);
+  }
+
+  // A removed node held a term's first occurrence: the next one found takes its place.
+  private replaceLostFirsts(removed: readonly Occurrence[]): void {
+    const lost = new Set<TermId>();
+    for (const occ of removed) {
+      if (this.firsts.get(occ.termId) === occ) {
+        this.firsts.delete(occ.termId);
+        lost.add(occ.termId);
+      }
+    }
+    if (lost.size === 0) return;
+    for (const entry of this.entries.values()) {
+      for (const occ of entry.occurrences) {
+        if (lost.delete(occ.termId)) this.paintFirst(occ);
+      }
+      if (lost.size === 0) return;
+    }
   }
 
   private paint(occ: Occurrence): void {

@@ -295,6 +295,24 @@ describe('highlighting and tooltips in Chromium', () => {
     await expect.poll(async () => (await paintedTerms(page)).length).toBe(count);
   });
 
+  it('paints only the first occurrence of each term when asked, still counting them all', async () => {
+    await open('/english.html');
+    const all = await paintedTerms(page);
+    await setSettings({ enabled: true, disabledSites: [], firstOnly: true });
+    const firsts = ['bpo', 'kpo', 'onshore', 'nearshore', 'offshore', 'outsourcing'].map((id) => {
+      const first = all.find((t) => t.termId === id);
+      return `${id}:${first?.text ?? ''}:${first?.owner ?? ''}`;
+    });
+    await expect
+      .poll(async () =>
+        (await paintedTerms(page)).map((t) => `${t.termId}:${t.text}:${t.owner}`).sort(),
+      )
+      .toEqual(firsts.sort());
+    await expect.poll(() => tabBadge()).toBe(String(all.length));
+    await setSettings({ enabled: true, disabledSites: [], firstOnly: false });
+    await expect.poll(async () => (await paintedTerms(page)).length).toBe(all.length);
+  });
+
   it('follows a single-page-app navigation: new view, new highlights, badge in step', async () => {
     await open('/spa.html');
     await expect.poll(async () => (await paintedTerms(page)).map((t) => t.text)).toEqual(['BPO']);
