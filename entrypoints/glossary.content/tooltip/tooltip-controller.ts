@@ -58,6 +58,8 @@ export class TooltipController {
   private frame = 0;
   private lastPoint: { x: number; y: number; overUi: boolean } | null = null;
   private lastInput: 'pointer' | 'touch' | 'keyboard' = 'pointer';
+  private orderedCache: { readonly version: number; readonly list: readonly Occurrence[] } | null =
+    null;
   private readonly abort = new AbortController();
   private readonly win: Window;
   private readonly openDelay: number;
@@ -204,12 +206,18 @@ export class TooltipController {
     });
   }
 
-  private ordered(): Occurrence[] {
-    const texts = [...this.options.store.texts()].filter((n) => n.isConnected);
+  // Document order, sorted once per change of the store (a reader presses the key far more
+  // often than a page changes).
+  private ordered(): readonly Occurrence[] {
+    const store = this.options.store;
+    if (this.orderedCache?.version === store.changes) return this.orderedCache.list;
+    const texts = [...store.texts()].filter((n) => n.isConnected);
     texts.sort((a, b) =>
       a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
     );
-    return texts.flatMap((text) => [...this.options.store.occurrencesIn(text)]);
+    const list = texts.flatMap((text) => store.occurrencesIn(text));
+    this.orderedCache = { version: store.changes, list };
+    return list;
   }
 
   private firstFromViewport(all: readonly Occurrence[]): Occurrence | undefined {

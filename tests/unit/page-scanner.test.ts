@@ -1,0 +1,744 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { findTerms, mightContainTerm } from '../../glossary/matcher.ts';
+import { TERM_IDS } from '../../glossary/terms.ts';
+import type { TermId } from '../../glossary/types.ts';
+import { CHUNK_CHARS } from '../../entrypoints/glossary.content/chunked-match.ts';
+import {
+  highlightName,
+  OccurrenceStore,
+  type OccurrenceStoreOptions,
+} from '../../entrypoints/glossary.content/occurrence-store.ts';
+import {
+  PageScanner,
+  type PageScannerOptions,
+} from '../../entrypoints/glossary.content/page-scanner.ts';
+
+// happy-dom has neither `Highlight` nor `CSS.highlights`: tests that check painting install
+// these stand-ins, and a controllable IntersectionObserver for the lazily painted part.
+
+/** A Highlight is a set of ranges; that is all the store relies on. */
+class FakeHighlight extends Set<AbstractRange> {}
+
+class FakeIntersectionObserver {
+  static readonly instances: FakeIntersectionObserver[] = [];
+  readonly observed = new Set<Element>();
+
+  constructor(
+    private readonly callback: IntersectionObserverCallback,
+    readonly options?: IntersectionObserverInit,
+  ) {
+    FakeIntersectionObserver.instances.push(this);
+  }
+
+  observe(el: Element): void {
+    this.observed.add(el);
+  }
+
+  unobserve(el: Element): void {
+    this.observed.delete(el);
+  }
+
+  disconnect(): void {
+    this.observed.clear();
+  }
+
+  /** Tells the observer's owner that `targets` came into (or went out of) range. */
+  fire(targets: readonly Element[], isIntersecting: boolean): void {
+    const entries = targets.map((target) => ({ target, isIntersecting }));
+    this.callback(
+      entries as unknown as IntersectionObserverEntry[],
+      this as unknown as IntersectionObserver,
+    );
+  }
+}
+
+const win = document.defaultView as Window & typeof globalThis;
+
+/** Gives the page the Highlight API; vi.unstubAllGlobals() takes it away again. */
+function installHighlightApi(): Map<string, FakeHighlight> {
+  // The store reaches these through `document.defaultView`, which is the global object here.
+  expect(win).toBe(globalThis);
+  const registry = new Map<string, FakeHighlight>();
+  vi.stubGlobal('Highlight', FakeHighlight);
+  // happy-dom's `CSS` is a getter that returns a new object each time: replace it whole.
+  vi.stubGlobal('CSS', { highlights: registry });
+  return registry;
+}
+
+let scanner: PageScanner | null = null;
+let store: OccurrenceStore | null = null;
+
+afterEach(() => {
+  scanner?.stop();
+  store?.dispose();
+  scanner = null;
+  store = null;
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  FakeIntersectionObserver.instances.length = 0;
+  document.body.replaceChildren();
+  document.documentElement.scrollTop = 0;
+});
+
+interface Setup {
+  readonly store?: Partial<OccurrenceStoreOptions>;
+  readonly scanner?: Partial<PageScannerOptions>;
+}
+
+/** Starts a scanner with the real matcher on the page as it is and waits for the first scan. */
+async function startScanner(setup: Setup = {}): Promise<[PageScanner, OccurrenceStore]> {
+  const s = new OccurrenceStore(document, setup.store);
+  const p = new PageScanner(document, {
+    store: s,
+    findTerms,
+    mightContainTerm,
+    ownUi: () => document.querySelector('#ui'),
+    ...setup.scanner,
+  });
+  store = s;
+  scanner = p;
+  p.start();
+  await p.whenIdle();
+  return [p, s];
+}
+
+/** Builds the page from `html`, then starts a scanner on it. */
+async function scan(html: string, setup: Setup = {}): Promise<[PageScanner, OccurrenceStore]> {
+  document.body.innerHTML = html;
+  return startScanner(setup);
+}
+
+/** Lets the MutationObserver deliver, then waits until the scanner has caught up. */
+async function settle(p: PageScanner): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await p.whenIdle();
+}
+
+/** What the store holds, as `text:termId`, in the order it was found. */
+function spans(s: OccurrenceStore): string[] {
+  return [...s.texts()].flatMap((text) =>
+    s.occurrencesIn(text).map((o) => `${text.data.slice(o.start, o.end)}:${o.termId}`),
+  );
+}
+
+const sorted = (list: string[]): string[] => [...list].sort();
+
+function counts(s: OccurrenceStore): Partial<Record<TermId, number>> {
+  return Object.fromEntries([...s.countsByTerm()].filter(([, n]) => n > 0));
+}
+
+const byId = (root: ParentNode, id: string): HTMLElement => {
+  const el = root.querySelector<HTMLElement>(`#${id}`);
+  if (el === null) throw new Error(`no #${id}`);
+  return el;
+};
+
+/** The ranges in every registered highlight. */
+function paintedRanges(registry: Map<string, FakeHighlight>): AbstractRange[] {
+  return [...registry.values()].flatMap((highlight) => [...highlight]);
+}
+
+describe('PageScanner and OccurrenceStore', () => {
+  describe('the first scan', () => {
+    it('finds every occurrence with its text node, span and term', async () => {
+      const [, s] = await scan(
+        '<h1 id="h">Erinevus BPO ja KPO vahel</h1><p id="p">Offshore <b>allhange</b> ja nearshore.</p>',
+      );
+      const h = byId(document, 'h').firstChild as Text;
+      expect(s.occurrencesIn(h).map(({ start, end, termId }) => ({ start, end, termId }))).toEqual([
+        { start: 9, end: 12, termId: 'bpo' },
+        { start: 16, end: 19, termId: 'kpo' },
+      ]);
+      expect(spans(s)).toEqual([
+        'BPO:bpo',
+        'KPO:kpo',
+        'Offshore:offshore',
+        'allhange:outsourcing',
+        'nearshore:nearshore',
+      ]);
+      expect(s.size).toBe(5);
+      expect(counts(s)).toEqual({ bpo: 1, kpo: 1, offshore: 1, outsourcing: 1, nearshore: 1 });
+      expect(s.countsByTerm().get('onshore')).toBe(0);
+      expect([...s.countsByTerm().keys()]).toEqual([...TERM_IDS]);
+    });
+
+    it('keeps nothing for a page without terms', async () => {
+      const [, s] = await scan('<p>Nothing to see here.</p><p>BPOs? no: bpo, xKPO, allhankija</p>');
+      expect(spans(s)).toEqual(['BPOs:bpo']);
+      const [, empty] = await scan('<p>Plain words only.</p>');
+      expect(empty.size).toBe(0);
+      expect([...empty.texts()]).toEqual([]);
+    });
+
+    it('finds nothing in excluded contexts', async () => {
+      const [, s] = await scan(`
+        <p>BPO</p>
+        <script>var t = "KPO";</script>
+        <style>.offshore { color: red }</style>
+        <noscript>KPO</noscript>
+        <template><p>KPO</p></template>
+        <textarea>KPO</textarea>
+        <select><option>KPO</option></select>
+        <svg><text>KPO</text></svg>
+        <div contenteditable><p>KPO</p></div>
+        <div contenteditable=""><p>KPO</p></div>
+        <div contenteditable="plaintext-only"><p>KPO</p></div>
+        <div data-glossary="off"><p>KPO <b>offshore</b></p></div>
+        <div data-glossary="OFF"><p>KPO</p></div>
+        <div id="ui"><p>KPO</p></div>
+        <div contenteditable="false"><p>offshore</p></div>
+        <div data-glossary="on"><p>nearshore</p></div>
+      `);
+      expect(spans(s)).toEqual(['BPO:bpo', 'offshore:offshore', 'nearshore:nearshore']);
+    });
+
+    it('scans open shadow roots and reports each one once', async () => {
+      document.body.innerHTML = '<p>BPO</p><div id="host">light KPO</div><p>offshore</p>';
+      const shadow = byId(document, 'host').attachShadow({ mode: 'open' });
+      shadow.innerHTML = '<p>nearshore <span id="inner-host"></span></p>';
+      const inner = byId(shadow, 'inner-host').attachShadow({ mode: 'open' });
+      inner.innerHTML = 'onshore';
+      const onShadowRoot = vi.fn();
+      const [p, s] = await startScanner({ scanner: { onShadowRoot } });
+      expect(sorted(spans(s))).toEqual(
+        sorted([
+          'BPO:bpo',
+          'KPO:kpo',
+          'offshore:offshore',
+          'nearshore:nearshore',
+          'onshore:onshore',
+        ]),
+      );
+      expect(onShadowRoot.mock.calls).toEqual([[shadow], [inner]]);
+      expect([...p.knownShadowRoots()]).toEqual([shadow, inner]);
+    });
+
+    it('does not scan closed shadow roots or shadow roots of excluded hosts', async () => {
+      document.body.innerHTML =
+        '<div id="closed"></div><div contenteditable><span id="editable"></span></div><div id="ui"></div>';
+      byId(document, 'closed').attachShadow({ mode: 'closed' }).innerHTML = 'BPO';
+      byId(document, 'editable').attachShadow({ mode: 'open' }).innerHTML = 'KPO';
+      byId(document, 'ui').attachShadow({ mode: 'open' }).innerHTML = 'offshore';
+      const [p, s] = await startScanner();
+      expect(s.size).toBe(0);
+      expect(p.knownShadowRoots().size).toBe(0);
+    });
+
+    it('scans a large page in many short slices', async () => {
+      const paragraphs = Array.from({ length: 300 }, (_, i) => `<p>${i} BPO ja KPO</p>`).join('');
+      const onChange = vi.fn();
+      const [, s] = await scan(paragraphs, { scanner: { sliceMs: 0 }, store: { onChange } });
+      expect(s.size).toBe(600);
+      expect(counts(s)).toEqual({ bpo: 300, kpo: 300 });
+      expect(onChange).toHaveBeenCalledTimes(300);
+    });
+
+    it('matches a text node longer than a chunk in pieces, with the same result', async () => {
+      // Sparse terms: happy-dom is slow with tens of thousands of live ranges.
+      const long = `Offshore BPO. ${'lorem ipsum, '.repeat(CHUNK_CHARS / 8)}KPO.`.repeat(2);
+      expect(long.length).toBeGreaterThan(CHUNK_CHARS);
+      document.body.innerHTML = '<p id="long"></p><p>KPO</p>';
+      byId(document, 'long').textContent = long;
+      const chunkSizes: number[] = [];
+      const [, s] = await startScanner({
+        scanner: {
+          findTerms: (text) => {
+            chunkSizes.push(text.length);
+            return findTerms(text);
+          },
+        },
+      });
+      const text = byId(document, 'long').firstChild as Text;
+      const bare = s.occurrencesIn(text).map(({ start, end, termId }) => ({ start, end, termId }));
+      expect(bare).toEqual(findTerms(long));
+      expect(s.size).toBe(findTerms(long).length + 1);
+      expect(Math.max(...chunkSizes)).toBeLessThan(long.length);
+    });
+
+    it('scans the part of the page in view first when it opens scrolled down', async () => {
+      document.body.innerHTML =
+        '<section id="top"><p>BPO</p></section><section id="middle"><p><b id="here">KPO</b></p></section><section id="end"><p>offshore</p></section>';
+      document.documentElement.scrollTop = 5000;
+      expect(win.scrollY).toBeGreaterThanOrEqual(win.innerHeight);
+      const elementFromPoint = vi
+        .spyOn(document, 'elementFromPoint')
+        .mockReturnValue(byId(document, 'here'));
+      const [, s] = await startScanner();
+      expect(elementFromPoint).toHaveBeenCalledWith(win.innerWidth / 2, win.innerHeight / 2);
+      // The section in view first, then the rest without it again.
+      expect(spans(s)).toEqual(['KPO:kpo', 'BPO:bpo', 'offshore:offshore']);
+      expect(s.size).toBe(3);
+    });
+
+    it('is idle at once when there is nothing left to do', async () => {
+      const [p] = await scan('<p>BPO</p>');
+      let resolved = false;
+      void p.whenIdle().then(() => {
+        resolved = true;
+      });
+      await Promise.resolve();
+      expect(resolved).toBe(true);
+    });
+  });
+
+  describe('following the page', () => {
+    it('picks up text appended after the scan', async () => {
+      const [p, s] = await scan('<main id="main"><p>BPO</p></main>');
+      const main = byId(document, 'main');
+      main.insertAdjacentHTML('beforeend', '<section><h2>KPO</h2><p>Kaldal asuv BPO</p></section>');
+      main.append('offshore');
+      await settle(p);
+      expect(sorted(spans(s))).toEqual(
+        sorted(['BPO:bpo', 'KPO:kpo', 'Kaldal asuv BPO:onshore', 'offshore:offshore']),
+      );
+    });
+
+    it('follows edits of a text node', async () => {
+      const [p, s] = await scan('<p id="p">The BPO model</p>');
+      const text = byId(document, 'p').firstChild as Text;
+      text.data = 'The KPO model and offshore';
+      await settle(p);
+      expect(spans(s)).toEqual(['KPO:kpo', 'offshore:offshore']);
+      expect(counts(s)).toEqual({ kpo: 1, offshore: 1 });
+
+      text.data = 'No terms any more';
+      await settle(p);
+      expect(s.size).toBe(0);
+      expect(s.occurrencesIn(text)).toEqual([]);
+    });
+
+    it('notices a term completed by an edit', async () => {
+      const [p, s] = await scan('<p id="p">outsour</p>');
+      expect(s.size).toBe(0);
+      (byId(document, 'p').firstChild as Text).appendData('cing');
+      await settle(p);
+      expect(spans(s)).toEqual(['outsourcing:outsourcing']);
+    });
+
+    it('forgets removed text nodes and subtrees', async () => {
+      const [p, s] = await scan(
+        '<p id="a">BPO</p><section id="b"><p>KPO</p><div><p>offshore</p></div></section><p id="c">nearshore</p>',
+      );
+      expect(s.size).toBe(4);
+      byId(document, 'a').firstChild?.remove();
+      byId(document, 'b').remove();
+      await settle(p);
+      expect(spans(s)).toEqual(['nearshore:nearshore']);
+      expect(counts(s)).toEqual({ nearshore: 1 });
+    });
+
+    it('keeps a moved subtree once', async () => {
+      const [p, s] = await scan('<div id="from"><p id="moved">BPO</p></div><div id="to"></div>');
+      byId(document, 'to').append(byId(document, 'moved'));
+      await settle(p);
+      expect(spans(s)).toEqual(['BPO:bpo']);
+    });
+
+    it('ignores text added inside excluded contexts', async () => {
+      const [p, s] = await scan(
+        '<div id="edit" contenteditable></div><div id="off" data-glossary="off"><p id="deep"></p></div><textarea id="ta"></textarea><div id="ui"></div><p id="ok"></p>',
+      );
+      byId(document, 'edit').insertAdjacentHTML('beforeend', '<p>BPO</p>');
+      byId(document, 'deep').append('KPO');
+      byId(document, 'ta').append('offshore');
+      byId(document, 'ui').append('nearshore');
+      byId(document, 'ok').append('onshore');
+      await settle(p);
+      expect(spans(s)).toEqual(['onshore:onshore']);
+    });
+
+    it('drops occurrences of an element that becomes editable and finds them again after', async () => {
+      const [p, s] = await scan('<div id="d"><p>BPO</p><p>KPO</p></div><p>offshore</p>');
+      const d = byId(document, 'd');
+      d.setAttribute('contenteditable', 'true');
+      await settle(p);
+      expect(spans(s)).toEqual(['offshore:offshore']);
+      d.setAttribute('contenteditable', 'false');
+      await settle(p);
+      expect(sorted(spans(s))).toEqual(sorted(['offshore:offshore', 'BPO:bpo', 'KPO:kpo']));
+    });
+
+    it('follows data-glossary being switched off and on', async () => {
+      const [p, s] = await scan('<article id="a"><p>BPO</p></article>');
+      const article = byId(document, 'a');
+      article.setAttribute('data-glossary', 'off');
+      await settle(p);
+      expect(s.size).toBe(0);
+      article.removeAttribute('data-glossary');
+      await settle(p);
+      expect(spans(s)).toEqual(['BPO:bpo']);
+    });
+
+    it('keeps an element excluded by an ancestor when its own attribute changes', async () => {
+      const [p, s] = await scan(
+        '<div contenteditable><p id="p" contenteditable="true">BPO</p></div>',
+      );
+      byId(document, 'p').removeAttribute('contenteditable');
+      await settle(p);
+      expect(s.size).toBe(0);
+    });
+
+    it('ignores changes inside its own UI', async () => {
+      const [p, s] = await scan('<div id="ui"></div><p>BPO</p>');
+      const onChange = vi.spyOn(s, 'setMatches');
+      byId(document, 'ui').insertAdjacentHTML('beforeend', '<p>KPO offshore</p>');
+      await settle(p);
+      expect(onChange).not.toHaveBeenCalled();
+      expect(spans(s)).toEqual(['BPO:bpo']);
+    });
+
+    it('follows changes inside open shadow roots', async () => {
+      document.body.innerHTML = '<div id="host"></div>';
+      const shadow = byId(document, 'host').attachShadow({ mode: 'open' });
+      shadow.innerHTML = '<p id="p">BPO</p>';
+      const [p, s] = await startScanner();
+      expect(spans(s)).toEqual(['BPO:bpo']);
+
+      (byId(shadow, 'p').firstChild as Text).data = 'KPO';
+      shadow.append('offshore');
+      await settle(p);
+      expect(sorted(spans(s))).toEqual(['KPO:kpo', 'offshore:offshore']);
+
+      byId(shadow, 'p').remove();
+      await settle(p);
+      expect(spans(s)).toEqual(['offshore:offshore']);
+    });
+
+    it('finds shadow roots in content added later', async () => {
+      const onShadowRoot = vi.fn();
+      const [p, s] = await scan('<main id="main"></main>', { scanner: { onShadowRoot } });
+      const host = document.createElement('div');
+      host.attachShadow({ mode: 'open' }).innerHTML = '<p>nearshore</p>';
+      byId(document, 'main').append(host);
+      await settle(p);
+      expect(spans(s)).toEqual(['nearshore:nearshore']);
+      expect(onShadowRoot).toHaveBeenCalledTimes(1);
+      expect(onShadowRoot).toHaveBeenCalledWith(host.shadowRoot);
+    });
+
+    it('stops highlighting a shadow root whose host is moved into an editable region', async () => {
+      document.body.innerHTML = '<div id="editor"></div><div id="host"></div>';
+      const host = byId(document, 'host');
+      const shadow = host.attachShadow({ mode: 'open' });
+      shadow.innerHTML = 'BPO <p id="p">KPO</p>';
+      const [p, s] = await startScanner();
+      expect(s.size).toBe(2);
+
+      byId(document, 'editor').setAttribute('contenteditable', '');
+      byId(document, 'editor').append(host);
+      await settle(p);
+      expect(s.size).toBe(0);
+
+      // The shadow root is still observed: edits in it must stay unhighlighted.
+      (shadow.firstChild as Text).data = 'offshore BPO';
+      (byId(shadow, 'p').firstChild as Text).data = 'nearshore';
+      shadow.append('onshore');
+      await settle(p);
+      expect(spans(s)).toEqual([]);
+    });
+
+    it('never keeps occurrences of content removed while it is still being walked', async () => {
+      let section: HTMLElement | null = null;
+      const [p, s] = await scan('<main id="main"></main>', {
+        scanner: { sliceMs: 0 },
+        store: {
+          onChange: () => {
+            // Removed as soon as the first of its terms is found, mid-walk.
+            if (section?.isConnected === true) section.remove();
+          },
+        },
+      });
+      section = document.createElement('section');
+      section.innerHTML = Array.from({ length: 100 }, (_, i) => `<p>${i} BPO</p>`).join('');
+      byId(document, 'main').append(section);
+      await settle(p);
+      await settle(p);
+      expect(section.isConnected).toBe(false);
+      expect([...s.texts()].filter((text) => !text.isConnected)).toEqual([]);
+      expect(s.size).toBe(0);
+    });
+
+    it('never keeps occurrences of text nodes removed before their turn', async () => {
+      let texts: Text[] = [];
+      const [p, s] = await scan('<main id="main"></main>', {
+        scanner: { sliceMs: 0 },
+        store: {
+          onChange: () => {
+            for (const text of texts) text.remove();
+            texts = [];
+          },
+        },
+      });
+      const added = Array.from({ length: 100 }, (_, i) => document.createTextNode(`${i} KPO `));
+      texts = added.slice(50);
+      byId(document, 'main').append(...added);
+      await settle(p);
+      await settle(p);
+      expect([...s.texts()].every((text) => text.isConnected)).toBe(true);
+      expect(s.size).toBe(added.filter((text) => text.isConnected).length);
+      expect(s.size).toBeLessThan(100);
+    });
+
+    it('forgets a long text node removed while it is matched in pieces', async () => {
+      // Long enough to be matched over several slices: 20 pieces, 16 steps per slice at most.
+      const long = document.createTextNode(`${'lorem ipsum, '.repeat(CHUNK_CHARS * 2)}KPO`);
+      let pieces = 0;
+      const [p, s] = await scan('<p id="p"></p>', {
+        scanner: {
+          sliceMs: 0,
+          findTerms: (text) => {
+            // The page removes the node while its first piece is being matched.
+            if (++pieces === 1) long.remove();
+            return findTerms(text);
+          },
+        },
+      });
+      byId(document, 'p').append(long);
+      await settle(p);
+      expect(pieces).toBeGreaterThan(16);
+      expect(s.occurrencesIn(long)).toEqual([]);
+      expect(s.size).toBe(0);
+    });
+  });
+
+  describe('in a mutation storm', () => {
+    it('rescans once and still ends with the right occurrences', async () => {
+      const [p, s] = await scan('<main id="main"><p id="keep">BPO</p><p id="gone">KPO</p></main>', {
+        scanner: { mutationThreshold: 10 },
+      });
+      const clear = vi.spyOn(s, 'clear');
+      const main = byId(document, 'main');
+      for (let i = 0; i < 50; i++) main.insertAdjacentHTML('beforeend', `<p>${i} offshore</p>`);
+      byId(document, 'gone').remove();
+      (byId(document, 'keep').firstChild as Text).data = 'nearshore';
+      await settle(p);
+      expect(clear).toHaveBeenCalledTimes(1);
+      expect(s.size).toBe(51);
+      expect(counts(s)).toEqual({ offshore: 50, nearshore: 1 });
+    });
+
+    it('follows mutations piece by piece below the threshold', async () => {
+      const [p, s] = await scan('<main id="main"></main>', { scanner: { mutationThreshold: 100 } });
+      const clear = vi.spyOn(s, 'clear');
+      const main = byId(document, 'main');
+      for (let i = 0; i < 10; i++) main.insertAdjacentHTML('beforeend', `<p>${i} offshore</p>`);
+      await settle(p);
+      expect(clear).not.toHaveBeenCalled();
+      expect(s.size).toBe(10);
+    });
+
+    it('rescans shadow roots it already knows without reporting them again', async () => {
+      document.body.innerHTML = '<main id="main"><div id="host"></div></main>';
+      const shadow = byId(document, 'host').attachShadow({ mode: 'open' });
+      shadow.innerHTML = 'KPO';
+      const onShadowRoot = vi.fn();
+      const [p, s] = await startScanner({ scanner: { onShadowRoot, mutationThreshold: 3 } });
+      for (let i = 0; i < 10; i++) byId(document, 'main').append(`BPO ${i} `);
+      await settle(p);
+      expect(counts(s)).toEqual({ bpo: 10, kpo: 1 });
+      expect(onShadowRoot).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  describe('stop', () => {
+    it('stops following the page', async () => {
+      const [p, s] = await scan('<p id="p">BPO</p>');
+      p.stop();
+      byId(document, 'p').append(' KPO');
+      (byId(document, 'p').firstChild as Text).data = 'offshore';
+      document.body.insertAdjacentHTML('beforeend', '<p>nearshore</p>');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await p.whenIdle();
+      // The text now reads "offshore KPO", but the store still holds what was found before.
+      expect(s.occurrencesIn(byId(document, 'p').firstChild as Text)).toHaveLength(1);
+      expect(s.size).toBe(1);
+      expect(counts(s)).toEqual({ bpo: 1 });
+    });
+
+    it('stops a scan in progress and releases anyone waiting for it', async () => {
+      document.body.innerHTML = Array.from({ length: 300 }, () => '<p>BPO</p>').join('');
+      const s = new OccurrenceStore(document);
+      const p = new PageScanner(document, {
+        store: s,
+        findTerms,
+        mightContainTerm,
+        ownUi: () => null,
+        sliceMs: 0,
+      });
+      store = s;
+      scanner = p;
+      p.start();
+      // Not awaited: stopped while the first scan is under way.
+      const idle = p.whenIdle();
+      p.stop();
+      await idle;
+      const size = s.size;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(s.size).toBe(size);
+      expect(size).toBeLessThan(300);
+    });
+  });
+});
+
+describe('OccurrenceStore painting', () => {
+  it('registers one highlight per term under its public name', () => {
+    const registry = installHighlightApi();
+    const s = new OccurrenceStore(document);
+    store = s;
+    expect([...registry.keys()]).toEqual(TERM_IDS.map(highlightName));
+    expect(highlightName('kpo')).toBe('glossary-kpo');
+    for (const h of registry.values()) expect(h).toBeInstanceOf(FakeHighlight);
+  });
+
+  it('paints each occurrence with a range over its span in its term’s highlight', async () => {
+    const registry = installHighlightApi();
+    const [, s] = await scan('<p id="p">BPO ja KPO ja BPO-d</p>');
+    const text = byId(document, 'p').firstChild as Text;
+    const bpo = registry.get('glossary-bpo');
+    const kpo = registry.get('glossary-kpo');
+    expect(bpo?.size).toBe(2);
+    expect(kpo?.size).toBe(1);
+    for (const occ of s.occurrencesIn(text)) {
+      expect(occ.range).not.toBeNull();
+      expect(registry.get(highlightName(occ.termId))?.has(occ.range as Range)).toBe(true);
+      expect(occ.range?.startContainer).toBe(text);
+      expect(occ.range?.toString()).toBe(text.data.slice(occ.start, occ.end));
+    }
+  });
+
+  it('unpaints the ranges of a removed text node and leaves none on detached text', async () => {
+    const registry = installHighlightApi();
+    const [p, s] = await scan('<p id="a">BPO</p><p id="b">KPO offshore</p><p id="c">BPO</p>');
+    expect(paintedRanges(registry)).toHaveLength(4);
+    const removed = byId(document, 'b').firstChild as Text;
+    removed.remove();
+    byId(document, 'c').remove();
+    await settle(p);
+    const ranges = paintedRanges(registry);
+    expect(ranges).toHaveLength(1);
+    expect(ranges.every((range) => range.startContainer.isConnected)).toBe(true);
+    expect(s.occurrencesIn(removed)).toEqual([]);
+  });
+
+  it('repaints a text node after an edit', async () => {
+    const registry = installHighlightApi();
+    const [p] = await scan('<p id="p">BPO</p>');
+    (byId(document, 'p').firstChild as Text).data = 'offshore and KPO';
+    await settle(p);
+    expect(registry.get('glossary-bpo')?.size).toBe(0);
+    expect(registry.get('glossary-offshore')?.size).toBe(1);
+    expect(registry.get('glossary-kpo')?.size).toBe(1);
+    expect(paintedRanges(registry).map(String).sort()).toEqual(['KPO', 'offshore']);
+  });
+
+  it('clears its highlights but keeps them registered for a rescan', async () => {
+    const registry = installHighlightApi();
+    const [, s] = await scan('<p>BPO KPO</p>');
+    s.clear();
+    expect(paintedRanges(registry)).toEqual([]);
+    expect(registry.size).toBe(TERM_IDS.length);
+    expect(s.size).toBe(0);
+    expect(counts(s)).toEqual({});
+  });
+
+  it('removes only its own highlights when disposed', () => {
+    const registry = installHighlightApi();
+    const foreign = new FakeHighlight();
+    const s = new OccurrenceStore(document);
+    registry.set('page-own', foreign);
+    s.dispose();
+    expect([...registry]).toEqual([['page-own', foreign]]);
+  });
+
+  it('does not unregister a highlight another store has taken over since', () => {
+    const registry = installHighlightApi();
+    const first = new OccurrenceStore(document);
+    const second = new OccurrenceStore(document);
+    store = second;
+    first.dispose();
+    expect(registry.size).toBe(TERM_IDS.length);
+  });
+
+  it('still counts occurrences when the Highlight API is missing', async () => {
+    const [, s] = await scan('<p>BPO KPO</p>');
+    expect(s.size).toBe(2);
+    expect(() => {
+      s.dispose();
+    }).not.toThrow();
+  });
+
+  describe('beyond the eager limit', () => {
+    beforeEach(() => {
+      vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
+    });
+
+    function observer(): FakeIntersectionObserver {
+      const io = FakeIntersectionObserver.instances[0];
+      if (io === undefined) throw new Error('no IntersectionObserver');
+      return io;
+    }
+
+    const page = [1, 2, 3, 4, 5].map((i) => `<p id="p${i}">BPO ${i}</p>`).join('');
+
+    it('counts every occurrence but paints only the first ones at once', async () => {
+      const registry = installHighlightApi();
+      const [, s] = await scan(page, { store: { eagerLimit: 2 } });
+      expect(s.size).toBe(5);
+      expect(counts(s)).toEqual({ bpo: 5 });
+      expect(paintedRanges(registry)).toHaveLength(2);
+      const unpainted = [...s.texts()]
+        .flatMap((text) => s.occurrencesIn(text))
+        .filter((o) => o.range === null);
+      expect(unpainted.map((o) => o.text.data)).toEqual(['BPO 3', 'BPO 4', 'BPO 5']);
+      // Their elements are watched for coming near the viewport.
+      expect([...observer().observed].map((el) => el.id)).toEqual(['p3', 'p4', 'p5']);
+    });
+
+    it('paints lazy occurrences while their element is near the viewport', async () => {
+      const registry = installHighlightApi();
+      const [, s] = await scan(page, { store: { eagerLimit: 2 } });
+      const p4 = byId(document, 'p4');
+      const text = p4.firstChild as Text;
+
+      observer().fire([p4], true);
+      expect(s.occurrencesIn(text)[0]?.range?.toString()).toBe('BPO');
+      expect(paintedRanges(registry)).toHaveLength(3);
+
+      observer().fire([p4], false);
+      expect(s.occurrencesIn(text)[0]?.range).toBeNull();
+      expect(paintedRanges(registry)).toHaveLength(2);
+      expect(s.size).toBe(5);
+    });
+
+    it('stops watching an element once its lazy text is gone', async () => {
+      installHighlightApi();
+      const [p] = await scan(page, { store: { eagerLimit: 2 } });
+      byId(document, 'p5').remove();
+      (byId(document, 'p4').firstChild as Text).data = 'no term';
+      await settle(p);
+      expect([...observer().observed].map((el) => el.id)).toEqual(['p3']);
+    });
+
+    it('frees eager room when an eagerly painted text goes', async () => {
+      const registry = installHighlightApi();
+      const [p] = await scan(page, { store: { eagerLimit: 2 } });
+      byId(document, 'p1').remove();
+      await settle(p);
+      byId(document, 'p2').insertAdjacentHTML('afterend', '<p id="new">KPO</p>');
+      await settle(p);
+      expect(registry.get('glossary-kpo')?.size).toBe(1);
+    });
+
+    it('paints nothing lazily for a text edited shorter than its old span', async () => {
+      const registry = installHighlightApi();
+      const [, s] = await scan(page, { store: { eagerLimit: 2 } });
+      const p5 = byId(document, 'p5');
+      const text = p5.firstChild as Text;
+      // Edited, and the element enters the viewport before the scanner has caught up.
+      text.data = 'B';
+      observer().fire([p5], true);
+      expect(s.occurrencesIn(text)[0]?.range).toBeNull();
+      expect(paintedRanges(registry)).toHaveLength(2);
+    });
+  });
+});
