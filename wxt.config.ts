@@ -12,12 +12,18 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // activeTab: the popup and the toggle-site command read the current tab's URL (to know its
+    // site) without the "tabs" permission's browsing-history warning; activeTab warns of nothing.
+    permissions: ['storage', 'activeTab'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     commands: {
       'next-term': {
         suggested_key: { default: 'Alt+Shift+G' },
         description: '__MSG_commandNextTerm__',
+      },
+      'toggle-site': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_commandToggleSite__',
       },
     },
     action: {

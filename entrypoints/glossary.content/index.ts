@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isToContent, type ToBackground } from '../shared/messages.ts';
+import { isToContent, type CountsReply, type ToBackground } from '../shared/messages.ts';
 import { isActiveOn, type Settings } from '../shared/settings-schema.ts';
 import { loadSettings, watchSettings } from '../shared/settings.ts';
 import { GlossaryPage } from './glossary-page.ts';
@@ -63,10 +63,13 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       return undefined;
     }
     const store = page?.store;
-    return Promise.resolve({
+    const reply: CountsReply = {
       total: store?.size ?? 0,
       counts: store === undefined ? {} : Object.fromEntries(store.countsByTerm()),
-    });
+      // The popup learns the site from this even where highlighting is off.
+      ...(window === window.top ? { url: location.href } : {}),
+    };
+    return Promise.resolve(reply);
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => {

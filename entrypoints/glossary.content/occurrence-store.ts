@@ -133,7 +133,8 @@ export class OccurrenceStore {
           : 'lazy';
     const element = mode === 'lazy' || mode === 'windowed' ? text.parentElement : null;
     this.entries.set(text, { occurrences, mode, element, lo: 0, hi: 0 });
-    for (const occ of occurrences) this.counts.set(occ.termId, (this.counts.get(occ.termId) ?? 0) + 1);
+    for (const occ of occurrences)
+      this.counts.set(occ.termId, (this.counts.get(occ.termId) ?? 0) + 1);
     this.total += occurrences.length;
     if (mode === 'eager') {
       this.eagerPainted += occurrences.length;

@@ -23,9 +23,12 @@ export const DEFAULT_SETTINGS: Settings = {
   firstOnly: false,
 };
 
-const LANGUAGES: readonly LanguageSetting[] = ['auto', 'et', 'en'];
-const STYLES: readonly HighlightStyle[] = ['underline', 'tint', 'both'];
-const MAX_SITES = 20_000;
+/** The language choices, in the order the UI offers them. */
+export const LANGUAGES: readonly LanguageSetting[] = ['auto', 'et', 'en'];
+/** The highlight styles, in the order the UI offers them. */
+export const HIGHLIGHT_STYLES: readonly HighlightStyle[] = ['underline', 'tint', 'both'];
+/** The most switched-off sites kept; far beyond the 5,000 the product promises to handle. */
+export const MAX_SITES = 20_000;
 
 const oneOf = <T extends string>(allowed: readonly T[], value: unknown, fallback: T): T =>
   allowed.find((a) => a === value) ?? fallback;
@@ -44,7 +47,7 @@ export function parseSettings(raw: unknown): Settings {
     enabled: typeof r.enabled === 'boolean' ? r.enabled : DEFAULT_SETTINGS.enabled,
     disabledSites: sites.slice(0, MAX_SITES),
     language: oneOf(LANGUAGES, r.language, DEFAULT_SETTINGS.language),
-    highlightStyle: oneOf(STYLES, r.highlightStyle, DEFAULT_SETTINGS.highlightStyle),
+    highlightStyle: oneOf(HIGHLIGHT_STYLES, r.highlightStyle, DEFAULT_SETTINGS.highlightStyle),
     firstOnly: typeof r.firstOnly === 'boolean' ? r.firstOnly : DEFAULT_SETTINGS.firstOnly,
   };
 }
@@ -52,4 +55,15 @@ export function parseSettings(raw: unknown): Settings {
 /** Whether highlighting runs on a site: the global switch and the site's own switch both on. */
 export function isActiveOn(settings: Settings, site: SiteKey | null): boolean {
   return settings.enabled && site !== null && !settings.disabledSites.includes(site);
+}
+
+/** Whether the site's own switch is on (regardless of the global switch). */
+export function isSiteOn(settings: Settings, site: SiteKey): boolean {
+  return !settings.disabledSites.includes(site);
+}
+
+/** The settings with one site's own switch set: on removes it from the switched-off list. */
+export function withSiteSwitch(settings: Settings, site: SiteKey, on: boolean): Settings {
+  const others = settings.disabledSites.filter((s) => s !== site);
+  return { ...settings, disabledSites: on ? others : [...others, site] };
 }

@@ -1,11 +1,19 @@
 import { storage } from 'wxt/utils/storage';
 import { parseSettings, DEFAULT_SETTINGS, type Settings } from './settings-schema.ts';
 
+/**
+ * The version of the stored layout. Version 1: one object in `storage.local` under `settings`
+ * (see settings-schema.ts). A future layout adds its migration below under its version number;
+ * values stored before versioning read as version 1, and a value from a newer build (after a
+ * downgrade) is left as it is and read through parseSettings, which never throws.
+ */
+export const SETTINGS_VERSION = 1;
+
 // The only module that knows where settings live. storage.local, not sync: 5,000 switched-off
 // sites outgrow sync's 8 KB per item and 100 KB in all (see README).
 const settingsItem = storage.defineItem<unknown>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: SETTINGS_VERSION,
   migrations: {},
 });
 
@@ -23,6 +31,16 @@ export async function updateSettings(change: (current: Settings) => Settings): P
   const next = parseSettings(change(await loadSettings()));
   await settingsItem.setValue(next);
   return next;
+}
+
+/** Replaces all settings at once (an import), validated; returns what was saved. */
+export function replaceSettings(settings: Settings): Promise<Settings> {
+  return updateSettings(() => settings);
+}
+
+/** Puts every setting back to its default; returns the defaults. */
+export function resetSettings(): Promise<Settings> {
+  return updateSettings(() => DEFAULT_SETTINGS);
 }
 
 /** Calls `listener` with validated settings whenever any context changes them; returns unsubscribe. */

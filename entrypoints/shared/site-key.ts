@@ -29,42 +29,100 @@ function isStorePage({ hostname, pathname }: URL): boolean {
   return (
     hostname === 'chromewebstore.google.com' ||
     hostname === 'addons.mozilla.org' ||
-    (hostname === 'chrome.google.com' && pathname.startsWith('/webstore'))
+    (hostname === 'chrome.google.com' && pathname.startsWith('/webstore')) ||
+    (hostname === 'microsoftedge.microsoft.com' && pathname.startsWith('/addons'))
   );
 }
 
-/** A hostname lowercased, without a trailing dot or leading `www.`, internationalized names in Unicode. */
+/**
+ * A hostname lowercased, without a trailing dot or leading `www.`, internationalized names in
+ * Unicode. `www.` goes only when a registrable name is left ("www.com" stays as it is).
+ */
 export function displayHost(hostname: string): SiteKey {
-  let host = hostname.toLowerCase().replace(/\.$/, '');
-  if (host.startsWith('www.') && host.length > 4) host = host.slice(4);
+  let host = hostname.toLowerCase().replace(/\.+$/, '');
+  if (host.startsWith('www.') && host.slice(4).includes('.')) host = host.slice(4);
   return host.split('.').map(punycodeLabelToUnicode).join('.');
 }
 
+/** Why typed text is not a site: nothing typed, a browser page, another scheme, not a host. */
+export type SiteInputProblem = 'empty' | 'browser-page' | 'not-web' | 'bad-host';
+
+/** A site parsed from what someone typed, or why it is not one. */
+export type SiteInputResult =
+  | { readonly ok: true; readonly site: SiteKey }
+  | { readonly ok: false; readonly problem: SiteInputProblem };
+
+// Schemes that name the browser's own pages: extensions never run there, so they get no switch.
+const BROWSER_SCHEMES = new Set([
+  'about:',
+  'chrome:',
+  'chrome-extension:',
+  'chrome-search:',
+  'chrome-untrusted:',
+  'devtools:',
+  'edge:',
+  'brave:',
+  'opera:',
+  'vivaldi:',
+  'moz-extension:',
+  'resource:',
+  'view-source:',
+  'extension:',
+]);
+
+const LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
+
 /**
- * Turns what a user typed ("https://www.Example.com/page", "näide.ee", "xn--nide-loa.ee") into a
- * site key, or null when it is not a host name.
+ * Checks what a user typed ("https://www.Example.com/page", "näide.ee:8080", "xn--nide-loa.ee",
+ * "file:///C:/x") and gives its site key, or the reason it is not a site. Host names need two
+ * labels at least (or be `localhost`, an IP address): a lone word is more likely a typo.
  */
+export function checkSiteInput(input: string): SiteInputResult {
+  return parseHostInput(input, false);
+}
+
+/** The site key for what a user typed, or null when it is not one (see checkSiteInput). */
 export function parseSiteInput(input: string): SiteKey | null {
+  const result = checkSiteInput(input);
+  return result.ok ? result.site : null;
+}
+
+/**
+ * The canonical form of a stored or imported site key, or null when it cannot be one. More
+ * lenient than checkSiteInput: one-label hosts ("intranet") are sites siteKey() can produce.
+ */
+export function canonicalSiteKey(key: string): SiteKey | null {
+  if (key === LOCAL_FILES) return LOCAL_FILES;
+  const result = parseHostInput(key, true);
+  return result.ok ? result.site : null;
+}
+
+function parseHostInput(input: string, allowOneLabel: boolean): SiteInputResult {
   const text = input.trim();
-  if (text === '') return null;
-  if (/^file:/i.test(text)) return LOCAL_FILES;
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  if (text === '') return { ok: false, problem: 'empty' };
+  if (/^file:/i.test(text)) return { ok: true, site: LOCAL_FILES };
+  // "chrome://x", "about:blank", but not "localhost:8080", where digits follow the colon.
+  const scheme = /^([a-z][a-z0-9+.-]*:)(?!\d)/i.exec(text)?.[1]?.toLowerCase();
+  if (scheme !== undefined && BROWSER_SCHEMES.has(scheme))
+    return { ok: false, problem: 'browser-page' };
+  if (scheme !== undefined && !WEB_SCHEMES.has(scheme)) return { ok: false, problem: 'not-web' };
+  const withScheme = /^https?:\/\//i.test(text) ? text : `https://${text.replace(/^\/+/, '')}`;
   let parsed: URL;
   try {
     parsed = new URL(withScheme);
   } catch {
-    return null;
+    return { ok: false, problem: 'bad-host' };
   }
-  if (!WEB_SCHEMES.has(parsed.protocol)) return null;
-  const host = parsed.hostname;
-  // One label at least, letters/digits/hyphens per label (after IDNA), or an IP address.
+  if (isStorePage(parsed)) return { ok: false, problem: 'browser-page' };
+  const host = parsed.hostname.replace(/\.+$/, '');
+  if (host.startsWith('[') && host.endsWith(']')) return { ok: true, site: displayHost(host) };
   const labels = host.split('.');
   const valid =
+    host.length > 0 &&
     host.length <= 253 &&
-    labels.every((l) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(l)) &&
-    (labels.length > 1 || host === 'localhost');
-  const ipv6 = host.startsWith('[') && host.endsWith(']');
-  return valid || ipv6 ? displayHost(host) : null;
+    labels.every((l) => LABEL.test(l)) &&
+    (labels.length > 1 || allowOneLabel || host === 'localhost');
+  return valid ? { ok: true, site: displayHost(host) } : { ok: false, problem: 'bad-host' };
 }
 
 // RFC 3492 decoding, for "xn--" labels: URL gives ASCII hostnames, people read Unicode.
@@ -107,6 +165,8 @@ function punycodeLabelToUnicode(label: string): string {
     }
     bias = adapt(i - oldI, output.length + 1, oldI === 0);
     n += Math.floor(i / (output.length + 1));
+    // Past Unicode's last code point: not punycode after all (fromCodePoint would throw).
+    if (n > 0x10ffff) return label;
     i %= output.length + 1;
     output.splice(i++, 0, String.fromCodePoint(n));
   }

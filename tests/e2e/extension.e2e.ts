@@ -25,7 +25,7 @@ describe('the built extension in Chromium', () => {
     };
     expect(built.name).toBe('__MSG_extName__');
     expect(manifest.name).toBe('BPO–KPO Glossary');
-    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.permissions).toEqual(['storage', 'activeTab']);
     expect(manifest).not.toHaveProperty('host_permissions');
   });
 });

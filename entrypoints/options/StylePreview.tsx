@@ -1,0 +1,51 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { KEY_DIFFERENCES } from '../../glossary/article.ts';
+import { findTerms } from '../../glossary/matcher.ts';
+import type { Lang, TermId } from '../../glossary/types.ts';
+import { highlightCss } from '../glossary.content/highlight-style.ts';
+import { highlightName } from '../glossary.content/occurrence-store.ts';
+import type { HighlightStyle } from '../shared/settings-schema.ts';
+
+// The first key difference names both BPO and KPO in either language.
+const SAMPLE = KEY_DIFFERENCES[0];
+
+/**
+ * A sentence from the article painted exactly as pages are: the same matcher, the same
+ * `::highlight()` names and the same CSS the content script uses.
+ */
+export function StylePreview({
+  lang,
+  style,
+  labelledBy,
+}: {
+  readonly lang: Lang;
+  readonly style: HighlightStyle;
+  readonly labelledBy: string;
+}) {
+  const paragraph = useRef<HTMLParagraphElement>(null);
+  const text = SAMPLE?.[lang] ?? '';
+  useEffect(() => {
+    const node = paragraph.current?.firstChild;
+    const registry = typeof CSS === 'undefined' ? undefined : CSS.highlights;
+    if (!(node instanceof Text) || registry === undefined) return undefined;
+    const byTerm = new Map<TermId, Range[]>();
+    for (const match of findTerms(node.data)) {
+      const range = new Range();
+      range.setStart(node, match.start);
+      range.setEnd(node, match.end);
+      byTerm.set(match.termId, [...(byTerm.get(match.termId) ?? []), range]);
+    }
+    for (const [id, ranges] of byTerm) registry.set(highlightName(id), new Highlight(...ranges));
+    return () => {
+      for (const id of byTerm.keys()) registry.delete(highlightName(id));
+    };
+  }, [text]);
+  return (
+    <div class="preview" role="group" aria-labelledby={labelledBy}>
+      <style>{highlightCss(style)}</style>
+      <p ref={paragraph} lang={lang}>
+        {text}
+      </p>
+    </div>
+  );
+}
