@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { launchExtension } from '../tests/e2e/support/chromium.ts';
 import { serve } from '../tests/e2e/support/server.ts';
 import { demoPageHtml } from './demo-page.ts';
+import { captureUiShots } from './demo-ui-shots.ts';
 
 const SHOTS = resolve(import.meta.dirname, '../demo-shots');
 const headless = (process.env.DISPLAY ?? '') === '' || process.env.CI === 'true';
@@ -46,6 +47,8 @@ if (headless) {
     await page.screenshot({ path: tooltipShot });
     shots.push(tooltipShot);
   }
+  await page.keyboard.press('Escape');
+  shots.push(...(await captureUiShots(browser, server.origin, SHOTS)));
   for (const shot of shots) console.log(`Saved ${shot}`);
   await browser.close();
   await server.close();
