@@ -1,0 +1,597 @@
+// `npm run bench`: the extension against a bare text walk (the floor) and against mark.js, on a
+// generated term-dense page and on real pages from the shared corpus, in one Chromium; plus the
+// matcher alone and the content script's gzipped size. Prints one table, writes bench/results.json.
+// Budgets are reported, never enforced: these are benchmark figures, not timed tests.
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { launchExtension, EXTENSION_DIR } from '../tests/e2e/support/chromium.ts';
+import { serve } from '../tests/e2e/support/server.ts';
+import { benchMatcher } from './matcher-bench.ts';
+import {
+  corpusLocation,
+  extensionTime,
+  findCorpus,
+  keepOffTheNetwork,
+  NAME_SHIM,
+  NO_PAGE_SCRIPTS,
+  occurrenceCounts,
+  PROJECT_ROOT,
+  setGlossaryEnabled,
+  startTrace,
+  stopTrace,
+  waitUntilSettled,
+  type HotFunction,
+} from './trace.ts';
+
+const BUDGET = {
+  /** mark.js markRegExp time ÷ extension script time, at least (aim 10). */
+  markRegExpOverExtension: 5,
+  /** Extension script time ÷ bare walk, at most, on the generated and ecma262 pages (aim 1.5). */
+  extensionOverFloor: 2.5,
+  longestTaskMs: 50,
+  /** From the content script's start to the first frame with a highlight. */
+  firstHighlightMs: 100,
+  gzipKB: 30,
+  gzipAimKB: 20,
+} as const;
+
+/** Extension runs per page; the run with the median script time is reported. */
+const EXTENSION_RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+// ---------------------------------------------------------------------------------------------
+// The generated page: 20,000 paragraphs, Estonian and English, most sentences with a term.
+
+const TERM_SENTENCES = [
+  'Äriprotsesside sisseostmine (BPO) pakub turunduse, klienditoe ja tehnilise toe teenuseid.',
+  'Teadmusprotsessi sisseostmine (KPO) on BPO allüksus, kus antakse üle teadmistega seotud töö.',
+  'Kaldal asuv BPO tähendab äritegevuse allhankimist samas riigis asuvale ettevõttele.',
+  'Nearshore BPO viib töö naaberriiki, offshore BPO aga kaugele välismaale.',
+  'Koostöö on BPO-s madal, KPO-st aga oodatakse kõrget kvalifikatsiooni.',
+  'Allhanke peamine põhjus on kulude vähendamine; allhangete juhtimine nõuab oskusi.',
+  'Teadmistepõhine allhange eeldab analüütikuid, mitte ainult protsesside täitjaid.',
+  'Many firms outsource payroll to specialised BPOs and keep strategy in house.',
+  'Knowledge process outsourcing needs analysts; business process outsourcing needs scale.',
+  'Offshoring moved the call centre abroad, while nearshoring kept developers close.',
+  'The company outsourced its bookkeeping and now looks at onshore options for support.',
+  'An onshore team costs more than an offshore one, but outsourcing is rarely only about cost.',
+];
+const PLAIN_SENTENCES = [
+  'Ettevõte kasvatas eelmisel aastal käivet ja palkas juurde mitu uut töötajat.',
+  'Tehniline tugi, raamatupidamine ja palgaarvestus on igas organisatsioonis tähtsad.',
+  'The quarterly report describes how the team improved customer satisfaction.',
+  'Near the river there is an old office building that was renovated last spring.',
+];
+
+/** Deterministic: the same page on every run. */
+function generatedPageHtml(paragraphs: number): string {
+  let seed = 20_250_501;
+  const next = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  const parts: string[] = [];
+  for (let i = 0; i < paragraphs; i++) {
+    if (i % 100 === 0) parts.push(`<h2>Osa ${i / 100 + 1}: BPO ja KPO</h2>`);
+    const sentences: string[] = [];
+    const count = 2 + next(3);
+    for (let s = 0; s < count; s++) {
+      const pool = next(4) === 0 ? PLAIN_SENTENCES : TERM_SENTENCES;
+      sentences.push(pool[next(pool.length)] ?? '');
+    }
+    // Some inline markup, so terms sit in several text nodes per paragraph as on real pages.
+    const html = sentences.join(' ').replace(/\bBPO\b/, '<b>BPO</b>');
+    parts.push(i % 9 === 0 ? `<p><a href="#p${i}">§${i}</a> ${html}</p>` : `<p>${html}</p>`);
+  }
+  return (
+    '<!doctype html><html lang="et"><head><meta charset="utf-8">' +
+    `<title>Generated: ${paragraphs} paragraphs</title></head><body><main>` +
+    parts.join('\n') +
+    '</main></body></html>'
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// mark.js with the same vocabulary. Close to the matcher's, not identical: stems with \p{L}*
+// instead of written-out paradigms, acronyms case-insensitive, `allhankija` not excluded.
+
+const MARK_REGEXP = {
+  source:
+    "(?<![\\p{L}\\p{N}\\p{M}])(?:(?:BPO|KPO)(?:[-\\u2011]\\p{L}+|['\\u2019]?s)?" +
+    '|business\\s+process\\s+outsourcing|knowledge\\s+process\\s+outsourcing' +
+    '|äriprotsesside\\s+sisseostmi\\p{L}*|teadmusprotsessi\\s+sisseostmi\\p{L}*' +
+    '|teadmiste\\s+protsessi\\s+sisseostmi\\p{L}*|teadmistepõhi\\p{L}*\\s+allhan\\p{L}*' +
+    '|kaldal\\s+asuv\\s+BPO|onshor\\p{L}*|nearshor\\p{L}*|offshor\\p{L}*|outsourc\\p{L}*' +
+    '|allhan\\p{L}*)(?![\\p{L}\\p{N}\\p{M}])',
+  flags: 'giu',
+};
+
+/** Stems and phrases for mark(array); `complementary` extends each hit to the whole word. */
+const MARK_KEYWORDS = [
+  'BPO',
+  'KPO',
+  'business process outsourcing',
+  'knowledge process outsourcing',
+  'äriprotsesside sisseost',
+  'teadmusprotsessi sisseost',
+  'teadmiste protsessi sisseost',
+  'teadmistepõhi',
+  'kaldal asuv BPO',
+  'onshor',
+  'nearshor',
+  'offshor',
+  'outsourc',
+  'allhan',
+];
+
+const MARK_JS_SOURCE = readFileSync(
+  join(PROJECT_ROOT, 'node_modules/mark.js/dist/mark.min.js'),
+  'utf8',
+);
+
+/** The part of mark.js's API used here (its own typings pull in jQuery's). */
+interface MarkDone {
+  done(marks: number): void;
+  accuracy?: 'partially' | 'complementary' | 'exactly';
+  separateWordSearch?: boolean;
+}
+type MarkConstructor = new (context: Element) => {
+  markRegExp(regexp: RegExp, options: MarkDone): void;
+  mark(keywords: string[], options: MarkDone): void;
+};
+
+// ---------------------------------------------------------------------------------------------
+// In-page measurements
+
+/** Marks the first animation frame with a glossary highlight (main world, before page load). */
+const FIRST_HIGHLIGHT_PROBE = `(() => {
+  const look = () => {
+    for (const [name, highlight] of CSS.highlights) {
+      if (name.startsWith('glossary-') && highlight.size > 0) {
+        window.__glossaryFirstHighlight = performance.now();
+        performance.mark('glossary:first-highlight');
+        return;
+      }
+    }
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+})();`;
+
+interface FloorResult {
+  readonly coldMs: number;
+  readonly warmMedianMs: number;
+  readonly textNodes: number;
+  readonly chars: number;
+}
+
+/** The bare walk: every text node under body, its data read; the first (cold) pass and 4 more. */
+async function measureFloor(page: Page): Promise<FloorResult> {
+  const passes = await page.evaluate(() => {
+    const results: { ms: number; nodes: number; chars: number }[] = [];
+    for (let pass = 0; pass < 5; pass++) {
+      const started = performance.now();
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let nodes = 0;
+      let chars = 0;
+      for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+        chars += (n as Text).data.length;
+        nodes++;
+      }
+      results.push({ ms: performance.now() - started, nodes, chars });
+    }
+    return results;
+  });
+  const warm = passes
+    .slice(1)
+    .map((p) => p.ms)
+    .sort((a, b) => a - b);
+  const cold = passes[0];
+  return {
+    coldMs: cold?.ms ?? NaN,
+    warmMedianMs: warm[Math.floor(warm.length / 2)] ?? NaN,
+    textNodes: cold?.nodes ?? 0,
+    chars: cold?.chars ?? 0,
+  };
+}
+
+interface MarkResult {
+  readonly ms: number;
+  readonly marks: number;
+}
+
+/** Injects mark.js (CDP evaluation is not subject to the page's CSP) and times one call. */
+async function measureMarkJs(page: Page, mode: 'regexp' | 'array'): Promise<MarkResult> {
+  await page.evaluate(MARK_JS_SOURCE);
+  return page.evaluate(
+    ({ mode, regexp, keywords }) =>
+      new Promise<MarkResult>((resolve) => {
+        const Mark = (window as unknown as { Mark: MarkConstructor }).Mark;
+        const started = performance.now();
+        // mark.js calls `done` synchronously (no iframes); timing at `done` is right either way.
+        const done = (marks: number): void => {
+          resolve({ ms: performance.now() - started, marks });
+        };
+        const marker = new Mark(document.body);
+        if (mode === 'regexp') marker.markRegExp(new RegExp(regexp.source, regexp.flags), { done });
+        else marker.mark(keywords, { done, accuracy: 'complementary', separateWordSearch: false });
+      }),
+    { mode, regexp: MARK_REGEXP, keywords: MARK_KEYWORDS },
+  );
+}
+
+/** Scrolls to the bottom in up to 60 steps and back, two frames per step (lazy painting runs). */
+async function scrollThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = (): Promise<void> =>
+      new Promise((done) => {
+        requestAnimationFrame(() => {
+          done();
+        });
+      });
+    const height = document.documentElement.scrollHeight - innerHeight;
+    const steps = Math.min(60, Math.max(1, Math.ceil(height / innerHeight)));
+    const positions = [
+      ...Array.from({ length: steps }, (_, i) => ((i + 1) * height) / steps),
+      ...Array.from({ length: steps }, (_, i) => ((steps - 1 - i) * height) / steps),
+    ];
+    for (const y of positions) {
+      scrollTo(0, y);
+      await frame();
+      await frame();
+    }
+  });
+}
+
+interface ExtensionRun {
+  readonly scriptMs: number;
+  readonly sampledMs: number;
+  readonly evaluateMs: number;
+  readonly forcedLayoutMs: number;
+  readonly longestTaskMs: number;
+  readonly longestTaskScriptMs: number;
+  /** ms from navigation start (performance.now in the page). */
+  readonly firstHighlightSinceNavigationMs: number | null;
+  /** ms from the content script's first trace event. */
+  readonly firstHighlightSinceScriptMs: number | null;
+  readonly ranges: number;
+  readonly occurrences: number;
+  readonly counts: Record<string, number>;
+  readonly settled: boolean;
+  readonly hotFunctions: readonly HotFunction[];
+}
+
+async function measureExtension(
+  page: Page,
+  url: string,
+  bench: Awaited<ReturnType<typeof launchExtension>>,
+  scriptSource: string,
+): Promise<ExtensionRun> {
+  const cdp = await bench.context.newCDPSession(page);
+  await startTrace(cdp);
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await waitUntilSettled(page, bench.worker);
+  await scrollThrough(page);
+  const settled = await waitUntilSettled(page, bench.worker);
+  const events = await stopTrace(cdp);
+  await cdp.detach();
+  const counts = (await occurrenceCounts(bench.worker))[0];
+  const firstHighlight = await page.evaluate(
+    () => (window as { __glossaryFirstHighlight?: number }).__glossaryFirstHighlight ?? null,
+  );
+  const scriptUrl = `chrome-extension://${bench.extensionId}/content-scripts/glossary.js`;
+  const time = extensionTime(events, scriptUrl, scriptSource);
+  const markTs = time.marks.get('glossary:first-highlight');
+  return {
+    scriptMs: time.scriptMs,
+    sampledMs: time.sampledMs,
+    evaluateMs: time.evaluateMs,
+    forcedLayoutMs: time.forcedLayoutMs,
+    longestTaskMs: time.longestTaskMs,
+    longestTaskScriptMs: time.longestTaskScriptMs,
+    firstHighlightSinceNavigationMs: firstHighlight,
+    firstHighlightSinceScriptMs:
+      markTs === undefined || time.startTs === null ? null : (markTs - time.startTs) / 1000,
+    ranges: settled.ranges,
+    occurrences: counts?.total ?? 0,
+    counts: { ...counts?.counts },
+    settled: settled.settled,
+    hotFunctions: time.hotFunctions.slice(0, 25),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run
+
+interface BenchPage {
+  readonly name: string;
+  readonly path: string;
+  readonly bytes: number;
+  /** Pages held to the floor budget (big text pages). */
+  readonly floorBudget: boolean;
+}
+
+const corpus = findCorpus();
+const GENERATED_PARAGRAPHS = 20_000;
+const generatedHtml = generatedPageHtml(GENERATED_PARAGRAPHS);
+const pages: BenchPage[] = [
+  {
+    name: `generated (${GENERATED_PARAGRAPHS / 1000}k ¶)`,
+    path: '/generated.html',
+    bytes: Buffer.byteLength(generatedHtml),
+    floorBudget: true,
+  },
+];
+if (corpus === null) {
+  console.log(
+    `No corpus at ${corpusLocation()} (set GLOSSARY_CORPUS): the real pages are skipped, ` +
+      'the generated page is measured.',
+  );
+} else {
+  for (const [name, floorBudget] of [
+    ['large/ecma262-es6-draft-2015.html', true],
+    ['pages/wikipedia-2.html', false],
+  ] as const) {
+    try {
+      pages.push({ name, path: `/${name}`, bytes: statSync(join(corpus, name)).size, floorBudget });
+    } catch {
+      console.log(`Corpus page ${name} is missing: skipped.`);
+    }
+  }
+}
+
+const scriptPath = join(EXTENSION_DIR, 'content-scripts/glossary.js');
+const scriptSource = readFileSync(scriptPath, 'utf8');
+const gzipBytes = gzipSync(Buffer.from(scriptSource), { level: 9 }).length;
+
+console.log('Matcher alone (findTerms on ~20 MB in Node)…');
+const matcher = benchMatcher();
+
+const server = await serve({
+  pages: { '/generated.html': { body: generatedHtml, headers: NO_PAGE_SCRIPTS } },
+  ...(corpus === null ? {} : { root: corpus }),
+  htmlHeaders: NO_PAGE_SCRIPTS,
+});
+
+interface PageResult {
+  readonly page: string;
+  readonly url: string;
+  readonly bytes: number;
+  readonly floorBudget: boolean;
+  readonly floor: FloorResult;
+  readonly markRegExp: MarkResult;
+  readonly markArray: MarkResult;
+  readonly extension: ExtensionRun;
+  readonly extensionRuns: readonly Pick<
+    ExtensionRun,
+    'scriptMs' | 'longestTaskMs' | 'firstHighlightSinceScriptMs'
+  >[];
+  readonly ratios: {
+    readonly markRegExpOverExtension: number;
+    readonly markArrayOverExtension: number;
+    readonly extensionOverFloor: number;
+  };
+}
+
+const bench = await launchExtension();
+const results: PageResult[] = [];
+try {
+  await keepOffTheNetwork(bench.context);
+  const page = bench.context.pages()[0] ?? (await bench.context.newPage());
+  for (const other of bench.context.pages()) if (other !== page) await other.close();
+  await page.addInitScript(NAME_SHIM);
+  await page.addInitScript(FIRST_HIGHLIGHT_PROBE);
+  const userAgent = await page.evaluate(() => navigator.userAgent);
+
+  for (const benchPage of pages) {
+    const url = server.origin + benchPage.path;
+    console.log(`${benchPage.name}: floor and mark.js with the glossary off…`);
+    await setGlossaryEnabled(bench.worker, false);
+    const load = async (): Promise<void> => {
+      await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+      // The switched-off content script still starts at document_idle; let it finish first.
+      await page.waitForTimeout(500);
+      const registered = await page.evaluate(() => CSS.highlights.size);
+      if (registered !== 0) throw new Error('the glossary is still on during a baseline run');
+    };
+    await load();
+    const floor = await measureFloor(page);
+    await load();
+    const markRegExp = await measureMarkJs(page, 'regexp');
+    await load();
+    const markArray = await measureMarkJs(page, 'array');
+
+    console.log(`${benchPage.name}: the extension, ${EXTENSION_RUNS} traced load(s)…`);
+    await setGlossaryEnabled(bench.worker, true);
+    const runs: ExtensionRun[] = [];
+    for (let i = 0; i < EXTENSION_RUNS; i++) {
+      runs.push(await measureExtension(page, url, bench, scriptSource));
+    }
+    runs.sort((a, b) => a.scriptMs - b.scriptMs);
+    const extension = runs[Math.floor(runs.length / 2)];
+    if (extension === undefined) throw new Error('no extension run');
+    results.push({
+      page: benchPage.name,
+      url,
+      bytes: benchPage.bytes,
+      floorBudget: benchPage.floorBudget,
+      floor,
+      markRegExp,
+      markArray,
+      extension,
+      extensionRuns: runs.map((r) => ({
+        scriptMs: r.scriptMs,
+        longestTaskMs: r.longestTaskMs,
+        firstHighlightSinceScriptMs: r.firstHighlightSinceScriptMs,
+      })),
+      ratios: {
+        markRegExpOverExtension: markRegExp.ms / extension.scriptMs,
+        markArrayOverExtension: markArray.ms / extension.scriptMs,
+        extensionOverFloor: extension.scriptMs / floor.coldMs,
+      },
+    });
+  }
+  report(userAgent);
+} finally {
+  await bench.close();
+  await server.close();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function report(userAgent: string): void {
+  const missed: string[] = [];
+  const fmt = (n: number | null, digits = 0): string => (n === null ? '–' : n.toFixed(digits));
+  const rows = results.map((r) => {
+    const { floor, extension: ext, markRegExp: regexp, markArray: array, ratios } = r;
+    const name = r.page;
+    const flag = (bad: boolean, what: string): string => {
+      if (bad) missed.push(`${name}: ${what}`);
+      return bad ? ' ✗' : '';
+    };
+    return [
+      name,
+      fmt(floor.coldMs, 1),
+      fmt(regexp.ms),
+      fmt(array.ms),
+      fmt(ext.scriptMs, 1),
+      fmt(ext.longestTaskMs, 1) +
+        flag(
+          ext.longestTaskMs > BUDGET.longestTaskMs,
+          `longest task ${fmt(ext.longestTaskMs, 1)} ms > ${BUDGET.longestTaskMs} ms`,
+        ),
+      (ext.firstHighlightSinceScriptMs === null
+        ? '–'
+        : `${fmt(ext.firstHighlightSinceScriptMs)} (${fmt(ext.firstHighlightSinceNavigationMs)})`) +
+        flag(
+          ext.firstHighlightSinceScriptMs !== null &&
+            ext.firstHighlightSinceScriptMs > BUDGET.firstHighlightMs,
+          `first highlight ${fmt(ext.firstHighlightSinceScriptMs)} ms after the script started > ${BUDGET.firstHighlightMs} ms`,
+        ),
+      fmt(ratios.markRegExpOverExtension, 1) +
+        flag(
+          ratios.markRegExpOverExtension < BUDGET.markRegExpOverExtension,
+          `mark.js markRegExp only ${fmt(ratios.markRegExpOverExtension, 1)}× the extension's time (< ${BUDGET.markRegExpOverExtension}×)`,
+        ),
+      fmt(ratios.extensionOverFloor, 1) +
+        flag(
+          r.floorBudget && ratios.extensionOverFloor > BUDGET.extensionOverFloor,
+          `extension ${fmt(ratios.extensionOverFloor, 1)}× the bare walk (> ${BUDGET.extensionOverFloor}×)`,
+        ),
+      `${ext.occurrences} (${ext.ranges} painted)`,
+    ];
+  });
+  const header = [
+    'page',
+    'floor ms',
+    'mark.js RegExp ms',
+    'mark.js array ms',
+    'ext script ms',
+    'longest task ms',
+    '1st highlight ms (since nav)',
+    'mark.js÷ext',
+    'ext÷floor',
+    'occurrences',
+  ];
+  console.log('');
+  printTable(header, rows);
+  console.log(
+    '  floor: bare TreeWalker pass over body text, first pass after load. mark.js: one synchronous\n' +
+      '  call, RegExp = one Unicode regex of the vocabulary, array = 14 stems/phrases, accuracy\n' +
+      '  complementary. ext script: main-thread wall time in the content script from navigation\n' +
+      '  until settled after a scroll to the bottom and back (trace events + CPU samples, median of\n' +
+      `  ${EXTENSION_RUNS}). 1st highlight: from the content script's evaluation to the first frame with one.`,
+  );
+  const gzipKB = gzipBytes / 1024;
+  const sizeFlag =
+    gzipKB > BUDGET.gzipKB ? ' ✗ over budget' : gzipKB > BUDGET.gzipAimKB ? ' (over the aim)' : '';
+  if (gzipKB > BUDGET.gzipKB)
+    missed.push(`content script ${gzipKB.toFixed(1)} KB gzipped > ${BUDGET.gzipKB} KB`);
+  console.log('');
+  console.log(
+    `Matcher alone: ${matcher.mixedMBps.toFixed(0)} MB/s on mixed text, ` +
+      `${matcher.noTermsMBps.toFixed(0)} MB/s on text without terms (median, UTF-8 MB).`,
+  );
+  console.log(
+    `Content script: ${(scriptSource.length / 1024).toFixed(1)} KB, ${gzipKB.toFixed(1)} KB gzipped ` +
+      `(level 9; budget ${BUDGET.gzipKB} KB, aim ${BUDGET.gzipAimKB} KB)${sizeFlag}.`,
+  );
+  console.log('');
+  console.log("The extension's script time, broken down (ms; median run):");
+  printTable(
+    [
+      'page',
+      'script',
+      'evaluate bundle',
+      'forced style/layout',
+      'rest',
+      'CPU-sampled',
+      'longest task (own)',
+    ],
+    results.map((r) => {
+      const ext = r.extension;
+      return [
+        r.page,
+        ext.scriptMs.toFixed(1),
+        ext.evaluateMs.toFixed(1),
+        ext.forcedLayoutMs.toFixed(1),
+        (ext.scriptMs - ext.evaluateMs - ext.forcedLayoutMs).toFixed(1),
+        ext.sampledMs.toFixed(1),
+        `${ext.longestTaskMs.toFixed(1)} (${ext.longestTaskScriptMs.toFixed(1)})`,
+      ];
+    }),
+  );
+  for (const r of results) {
+    const ext = r.extension;
+    console.log('');
+    console.log(`Hot functions of the content script on ${r.page} (CPU samples):`);
+    printTable(
+      ['function (minified: name @line:col "code there")', 'self ms', 'total ms'],
+      ext.hotFunctions
+        .slice(0, 8)
+        .map((f) => [f.where.slice(0, 100), f.selfMs.toFixed(1), f.totalMs.toFixed(1)]),
+    );
+  }
+  console.log('');
+  if (missed.length === 0) console.log('All budgets met.');
+  else {
+    console.log(`BUDGETS MISSED (${missed.length}):`);
+    for (const line of missed) console.log(`  ✗ ${line}`);
+  }
+  const out = resolve(PROJECT_ROOT, 'bench/results.json');
+  writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        when: new Date().toISOString(),
+        userAgent,
+        cpus: cpus().length,
+        budgets: BUDGET,
+        missed,
+        contentScript: { bytes: scriptSource.length, gzipBytes },
+        matcher,
+        markJs: { regexp: MARK_REGEXP, keywords: MARK_KEYWORDS },
+        pages: results,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  console.log(`Wrote ${out}`);
+}
+
+function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  // First column left-aligned, figures right-aligned.
+  const pad = (cell: string, i: number): string =>
+    i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0);
+  const line = (cells: readonly string[]): string => `| ${cells.map(pad).join(' | ')} |`;
+  console.log(line(header));
+  console.log(
+    `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+  );
+  for (const row of rows) console.log(line(row));
+}

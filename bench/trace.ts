@@ -1,0 +1,456 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
+import type { browser as extensionApi } from 'wxt/browser';
+import type { TermId } from '../glossary/types.ts';
+
+// What the benchmark and the corpus run share: where the corpus is, how a page is kept off the
+// network, how the extension is switched and asked for its counts, and how its main-thread time is
+// read from a Chromium trace.
+
+// Code passed to worker.evaluate() runs in the extension's service worker, where `chrome` exists.
+declare const chrome: typeof extensionApi;
+
+/** The project root (this file lives in bench/). */
+export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
+
+/** Where the shared corpus should be: GLOSSARY_CORPUS, else ../shared/corpus next to the project. */
+export function corpusLocation(): string {
+  const fromEnv = process.env.GLOSSARY_CORPUS;
+  return fromEnv !== undefined && fromEnv !== ''
+    ? resolve(fromEnv)
+    : resolve(PROJECT_ROOT, '../shared/corpus');
+}
+
+/** The shared corpus folder, or null when it is absent (a fresh clone without ../shared). */
+export function findCorpus(): string | null {
+  const dir = corpusLocation();
+  return existsSync(dir) ? dir : null;
+}
+
+/** The CSP every corpus HTML page is served with: their own scripts expect the internet. */
+export const NO_PAGE_SCRIPTS = { 'content-security-policy': "script-src 'none'" } as const;
+
+/**
+ * tsx compiles with esbuild's keepNames, which wraps named inner functions in `__name(…)`; code
+ * handed to evaluate() runs where that helper does not exist, so an identity stands in for it.
+ */
+export const NAME_SHIM = 'globalThis.__name ??= (fn) => fn;';
+
+/** Aborts every request that does not go to 127.0.0.1: corpus pages link images, fonts, frames. */
+export async function keepOffTheNetwork(context: BrowserContext): Promise<void> {
+  await context.route(
+    (url) => url.hostname !== '127.0.0.1',
+    (route) => route.abort('blockedbyclient'),
+  );
+}
+
+/** Switches highlighting on or off everywhere through the stored settings (as the popup would). */
+export async function setGlossaryEnabled(worker: Worker, enabled: boolean): Promise<void> {
+  await worker.evaluate(NAME_SHIM);
+  await worker.evaluate(async (on) => {
+    await chrome.storage.local.set({
+      settings: {
+        enabled: on,
+        disabledSites: [],
+        language: 'auto',
+        highlightStyle: 'both',
+        firstOnly: false,
+      },
+    });
+  }, enabled);
+}
+
+/** What the content script of a tab's top frame counted: every occurrence, painted or not. */
+export interface OccurrenceCounts {
+  readonly total: number;
+  readonly counts: Partial<Record<TermId, number>>;
+}
+
+/**
+ * Asks the top frame of every open tab for its counts (`get-counts`) and returns the answers. The
+ * manifest has no `tabs` permission, so tabs cannot be told apart by URL: keep one tab open.
+ */
+export async function occurrenceCounts(worker: Worker): Promise<OccurrenceCounts[]> {
+  return worker.evaluate(async () => {
+    const tabs = await chrome.tabs.query({});
+    const answers = await Promise.all(
+      tabs.map(async (tab) =>
+        tab.id === undefined
+          ? null
+          : ((await chrome.tabs
+              .sendMessage(tab.id, { type: 'get-counts' }, { frameId: 0 })
+              .catch(() => null)) as OccurrenceCounts | null),
+      ),
+    );
+    return answers.filter((a): a is OccurrenceCounts => a !== null && typeof a === 'object');
+  });
+}
+
+/** Sum of the sizes of every `glossary-*` highlight registered in the page (the painted ranges). */
+export async function paintedRanges(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let ranges = 0;
+    for (const [name, highlight] of CSS.highlights) {
+      if (name.startsWith('glossary-')) ranges += highlight.size;
+    }
+    return ranges;
+  });
+}
+
+/**
+ * Waits until both the painted ranges and the counted occurrences stay the same for `quietMs`
+ * (polled every 100 ms, each poll a `get-counts` message the content script answers), or `timeoutMs`.
+ */
+export async function waitUntilSettled(
+  page: Page,
+  worker: Worker,
+  quietMs = 500,
+  timeoutMs = 30_000,
+): Promise<{ ranges: number; total: number; settled: boolean }> {
+  const started = Date.now();
+  let last = '';
+  let since = Date.now();
+  let ranges = 0;
+  let total = 0;
+  while (Date.now() - started < timeoutMs) {
+    ranges = await paintedRanges(page);
+    total = (await occurrenceCounts(worker)).reduce((sum, c) => sum + c.total, 0);
+    const now = `${ranges}/${total}`;
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) {
+      return { ranges, total, settled: true };
+    }
+    await page.waitForTimeout(100);
+  }
+  return { ranges, total, settled: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chromium traces
+
+/**
+ * Categories: `devtools.timeline` gives the script events with their URL (EvaluateScript,
+ * FunctionCall, compile) and style/layout; `v8.execute` the microtask checkpoints;
+ * `blink.user_timing` the marks the page sets; the CPU profiler samples the stacks, which is how
+ * microtask work (invisible by URL) is attributed. Tasks (RunTask) come from `toplevel` and
+ * `disabled-by-default-devtools.timeline`, which make up most of a trace's bulk.
+ */
+const SCRIPT_CATEGORIES = [
+  'devtools.timeline',
+  'v8.execute',
+  'blink.user_timing',
+  'disabled-by-default-v8.cpu_profiler',
+];
+const TASK_CATEGORIES = ['toplevel', 'disabled-by-default-devtools.timeline'];
+
+/** One event of Chromium's JSON trace format (only the fields read here). */
+export interface TraceEvent {
+  readonly name: string;
+  readonly cat: string;
+  readonly ph: string;
+  readonly ts: number;
+  readonly dur?: number;
+  readonly pid: number;
+  readonly tid: number;
+  readonly id?: string;
+  readonly args?: {
+    readonly data?: {
+      readonly url?: string;
+      readonly startTime?: number;
+      readonly cpuProfile?: { readonly nodes?: ProfileNode[]; readonly samples?: number[] };
+      readonly timeDeltas?: number[];
+    };
+  };
+}
+
+interface ProfileNode {
+  readonly id: number;
+  readonly parent?: number;
+  readonly callFrame: {
+    readonly functionName: string;
+    readonly url?: string;
+    readonly lineNumber?: number;
+    readonly columnNumber?: number;
+  };
+}
+
+/**
+ * Starts recording a trace of the whole browser (the page's renderer included); without `tasks`
+ * the trace is lighter and `longestTaskMs` reads 0.
+ */
+export async function startTrace(cdp: CDPSession, { tasks = true } = {}): Promise<void> {
+  await cdp.send('Tracing.start', {
+    traceConfig: {
+      includedCategories: tasks ? [...SCRIPT_CATEGORIES, ...TASK_CATEGORIES] : SCRIPT_CATEGORIES,
+    },
+    transferMode: 'ReturnAsStream',
+  });
+}
+
+/** Stops the trace and reads it back through the IO stream Chromium hands out. */
+export async function stopTrace(cdp: CDPSession): Promise<TraceEvent[]> {
+  const complete = new Promise<string | undefined>((done) => {
+    cdp.once('Tracing.tracingComplete', (event) => {
+      done(event.stream);
+    });
+  });
+  await cdp.send('Tracing.end');
+  const stream = await complete;
+  if (stream === undefined) throw new Error('the trace came back without a stream');
+  const parts: Buffer[] = [];
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle: stream, size: 4 << 20 });
+    parts.push(Buffer.from(chunk.data, chunk.base64Encoded === true ? 'base64' : 'utf8'));
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  const parsed = JSON.parse(Buffer.concat(parts).toString('utf8')) as
+    TraceEvent[] | { traceEvents: TraceEvent[] };
+  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
+}
+
+/** Time spent in one function of the content script, from the CPU samples. */
+export interface HotFunction {
+  /** Name (minified names are kept when they are method or property names) and position. */
+  readonly where: string;
+  readonly selfMs: number;
+  readonly totalMs: number;
+}
+
+/** The extension's share of the page's main thread, read from a trace. */
+export interface ExtensionTime {
+  /** Wall time on the main thread running the content script (overlaps counted once). */
+  readonly scriptMs: number;
+  /** The same from the CPU samples alone (a cross-check of `scriptMs`). */
+  readonly sampledMs: number;
+  /** Part of `scriptMs`: evaluating the bundle (its EvaluateScript events, compile included). */
+  readonly evaluateMs: number;
+  /** Part of `scriptMs`: style and layout the script forced (e.g. by reading `scrollY`). */
+  readonly forcedLayoutMs: number;
+  /** The longest task (RunTask) in which the content script ran, whole. */
+  readonly longestTaskMs: number;
+  /** The content script's own time inside that task. */
+  readonly longestTaskScriptMs: number;
+  /** Trace time (µs) of the content script's first event (its evaluation), or null. */
+  readonly startTs: number | null;
+  /** Trace time (µs) of each `performance.mark()` by name (first occurrence). */
+  readonly marks: ReadonlyMap<string, number>;
+  /** Functions of the content script by self time, highest first. */
+  readonly hotFunctions: readonly HotFunction[];
+}
+
+type Interval = [start: number, end: number];
+
+/** Rendering work that shows up inside a script event only when the script forced it. */
+const LAYOUT_EVENTS = new Set(['Layout', 'UpdateLayoutTree', 'RecalculateStyles', 'HitTest']);
+
+/** Merges intervals into disjoint ones, sorted. */
+function union(intervals: Interval[]): Interval[] {
+  const sorted = intervals.filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
+  const merged: Interval[] = [];
+  for (const [s, e] of sorted) {
+    const last = merged.at(-1);
+    if (last !== undefined && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return merged;
+}
+
+/** Length of the part of `intervals` (disjoint, sorted) inside [from, to). */
+function coveredWithin(intervals: readonly Interval[], from: number, to: number): number {
+  let sum = 0;
+  for (const [s, e] of intervals) {
+    if (e <= from) continue;
+    if (s >= to) break;
+    sum += Math.min(e, to) - Math.max(s, from);
+  }
+  return sum;
+}
+
+const threadKey = (e: { pid: number; tid: number }): string => `${e.pid}:${e.tid}`;
+
+interface Sample {
+  readonly ts: number;
+  readonly dur: number;
+  readonly thread: string;
+  readonly stack: readonly ProfileNode[];
+}
+
+// Longest span one sample may stand for: the sampler runs every ~0.25 ms, and a longer gap means
+// the sampler was starved or the thread idle, which is not evidence of script running.
+const MAX_SAMPLE_US = 2_000;
+
+/** CPU samples of every profiled thread, each with its stack (leaf first) and duration. */
+function samplesOf(events: readonly TraceEvent[]): Sample[] {
+  const profiles = new Map<
+    string,
+    { thread: string; start: number; nodes: Map<number, ProfileNode>; raw: [number, number][] }
+  >();
+  for (const e of events) {
+    if (e.name !== 'Profile' || e.id === undefined) continue;
+    profiles.set(`${e.pid}:${e.id}`, {
+      thread: threadKey(e),
+      start: e.args?.data?.startTime ?? e.ts,
+      nodes: new Map(),
+      raw: [],
+    });
+  }
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk' || e.id === undefined) continue;
+    const profile = profiles.get(`${e.pid}:${e.id}`);
+    const data = e.args?.data;
+    if (profile === undefined || data === undefined) continue;
+    for (const node of data.cpuProfile?.nodes ?? []) profile.nodes.set(node.id, node);
+    const ids = data.cpuProfile?.samples ?? [];
+    const deltas = data.timeDeltas ?? [];
+    let ts = profile.raw.at(-1)?.[1] ?? profile.start;
+    ids.forEach((id, i) => {
+      ts += deltas[i] ?? 0;
+      profile.raw.push([id, ts]);
+    });
+  }
+  const samples: Sample[] = [];
+  for (const profile of profiles.values()) {
+    const raw = [...profile.raw].sort((a, b) => a[1] - b[1]);
+    raw.forEach(([id, ts], i) => {
+      const next = raw[i + 1]?.[1] ?? ts;
+      const stack: ProfileNode[] = [];
+      for (let n = profile.nodes.get(id); n !== undefined;) {
+        stack.push(n);
+        n = n.parent === undefined ? undefined : profile.nodes.get(n.parent);
+      }
+      samples.push({ ts, dur: Math.min(next - ts, MAX_SAMPLE_US), thread: profile.thread, stack });
+    });
+  }
+  return samples;
+}
+
+/**
+ * How much of the page's main thread went to the script at `scriptUrl`. Counted, with overlaps
+ * once: events naming the script (its evaluation, compile, every callback the browser calls into
+ * it), microtask checkpoints in which a CPU sample saw the script on the stack (promise and
+ * MutationObserver callbacks carry no URL), and the sampled slices themselves.
+ */
+export function extensionTime(
+  events: readonly TraceEvent[],
+  scriptUrl: string,
+  scriptSource?: string,
+): ExtensionTime {
+  const samples = samplesOf(events);
+  const isOurs = (node: ProfileNode): boolean => node.callFrame.url === scriptUrl;
+  const ourSamples = samples.filter((s) => s.stack.some(isOurs));
+  const threads = new Set<string>();
+  const scriptEvents: Interval[] = [];
+  const evaluation: Interval[] = [];
+  let startTs: number | null = null;
+  for (const e of events) {
+    if (e.ph !== 'X' || e.dur === undefined || e.args?.data?.url !== scriptUrl) continue;
+    threads.add(threadKey(e));
+    scriptEvents.push([e.ts, e.ts + e.dur]);
+    if (e.name === 'EvaluateScript') evaluation.push([e.ts, e.ts + e.dur]);
+    if (startTs === null || e.ts < startTs) startTs = e.ts;
+  }
+  const intervals: Interval[] = [...scriptEvents];
+  for (const s of ourSamples) {
+    threads.add(s.thread);
+    intervals.push([s.ts, s.ts + s.dur]);
+  }
+  const sampleTimes = ourSamples.map((s) => s.ts).sort((a, b) => a - b);
+  const hasSampleWithin = (from: number, to: number): boolean => {
+    let lo = 0;
+    let hi = sampleTimes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sampleTimes[mid] ?? Infinity) < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sampleTimes.length && (sampleTimes[lo] ?? Infinity) < to;
+  };
+  const tasks: TraceEvent[] = [];
+  const layouts: Interval[] = [];
+  for (const e of events) {
+    if (e.ph !== 'X' || e.dur === undefined || !threads.has(threadKey(e))) continue;
+    if (e.name === 'RunTask') tasks.push(e);
+    else if (LAYOUT_EVENTS.has(e.name)) layouts.push([e.ts, e.ts + e.dur]);
+    else if (e.name === 'RunMicrotasks' && hasSampleWithin(e.ts, e.ts + e.dur)) {
+      intervals.push([e.ts, e.ts + e.dur]);
+    }
+  }
+  const ours = union(intervals);
+  const scriptUs = ours.reduce((sum, [s, e]) => sum + (e - s), 0);
+  const within = (parts: Interval[]): number =>
+    union(parts).reduce((sum, [s, e]) => sum + coveredWithin(ours, s, e), 0) / 1000;
+  // A task is the extension's when one of its script events or CPU samples falls inside it (the
+  // span a sample stands for may reach into the next task, so it does not decide membership).
+  const ownEvents = union(scriptEvents);
+  let longest: TraceEvent | null = null;
+  for (const task of tasks) {
+    const dur = task.dur ?? 0;
+    if (dur <= (longest?.dur ?? -1)) continue;
+    const end = task.ts + dur;
+    if (coveredWithin(ownEvents, task.ts, end) > 0 || hasSampleWithin(task.ts, end)) longest = task;
+  }
+  const marks = new Map<string, number>();
+  for (const e of events) {
+    if (e.cat.includes('blink.user_timing') && !marks.has(e.name)) marks.set(e.name, e.ts);
+  }
+  return {
+    scriptMs: scriptUs / 1000,
+    sampledMs: ourSamples.reduce((sum, s) => sum + s.dur, 0) / 1000,
+    evaluateMs: within(evaluation),
+    forcedLayoutMs: within(layouts),
+    longestTaskMs: (longest?.dur ?? 0) / 1000,
+    longestTaskScriptMs:
+      longest === null
+        ? 0
+        : coveredWithin(ours, longest.ts, longest.ts + (longest.dur ?? 0)) / 1000,
+    startTs,
+    marks,
+    hotFunctions: hotFunctions(ourSamples, isOurs, scriptSource),
+  };
+}
+
+/**
+ * Self and total time per function, for samples with the content script on the stack. A native
+ * or engine leaf (GC, a DOM call) is charged to itself, named after the script function calling it.
+ */
+function hotFunctions(
+  samples: readonly Sample[],
+  isOurs: (node: ProfileNode) => boolean,
+  scriptSource: string | undefined,
+): HotFunction[] {
+  const lines = scriptSource?.split('\n');
+  const describe = (node: ProfileNode): string => {
+    const { functionName, lineNumber = 0, columnNumber = 0 } = node.callFrame;
+    if (!isOurs(node)) return functionName === '' ? '(native)' : functionName;
+    // Minified: a few characters of code say which function an anonymous frame is.
+    const code = lines?.[lineNumber]?.slice(columnNumber, columnNumber + 48) ?? '';
+    return `${functionName === '' ? '(anonymous)' : functionName} @${lineNumber + 1}:${columnNumber + 1} ${JSON.stringify(code)}`;
+  };
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  for (const s of samples) {
+    const leaf = s.stack[0];
+    if (leaf === undefined) continue;
+    const caller = isOurs(leaf) ? null : s.stack.find(isOurs);
+    const leafKey =
+      caller === null || caller === undefined
+        ? describe(leaf)
+        : `${describe(leaf)} ← ${describe(caller)}`;
+    self.set(leafKey, (self.get(leafKey) ?? 0) + s.dur);
+    for (const key of new Set(s.stack.filter(isOurs).map(describe))) {
+      total.set(key, (total.get(key) ?? 0) + s.dur);
+    }
+  }
+  const keys = new Set([...self.keys(), ...total.keys()]);
+  return [...keys]
+    .map((where) => ({
+      where,
+      selfMs: (self.get(where) ?? 0) / 1000,
+      totalMs: (total.get(where) ?? 0) / 1000,
+    }))
+    .sort((a, b) => b.selfMs - a.selfMs || b.totalMs - a.totalMs);
+}
