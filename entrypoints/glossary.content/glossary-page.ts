@@ -79,6 +79,7 @@ export class GlossaryPage {
   }
 
   private readonly countsChanged = (): void => {
+    if (this.store.size > 0) this.styles.activate();
     const win = this.doc.defaultView;
     if (this.options.onCounts === undefined || win === null || this.countTimer !== 0) return;
     this.countTimer = win.setTimeout(() => {

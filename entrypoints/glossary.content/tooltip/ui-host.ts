@@ -1,5 +1,7 @@
 import { TOOLTIP_CSS } from './tooltip-css.ts';
 
+const XHTML = 'http://www.w3.org/1999/xhtml';
+
 /** Tag name of the one element the extension adds to a page: the host of its shadow-root UI. */
 export const UI_HOST_TAG = 'bpo-kpo-glossary';
 
@@ -41,7 +43,13 @@ export interface UiHost {
  */
 export function createUiHost(doc: Document): UiHost {
   const win = doc.defaultView;
-  const host = doc.createElement(UI_HOST_TAG);
+  // In the HTML namespace even in XML documents, where createElement() gives an element without
+  // `style` (and Preact renders HTML elements anyway).
+  const html = (tag: string): HTMLElement => {
+    const el: Element = doc.createElementNS(XHTML, tag);
+    return el as HTMLElement;
+  };
+  const host = html(UI_HOST_TAG);
   for (const [name, value] of HOST_STYLE) host.style.setProperty(name, value, 'important');
   const shadow = host.attachShadow({ mode: 'open' });
   if (win !== null) {
@@ -49,9 +57,9 @@ export function createUiHost(doc: Document): UiHost {
     sheet.replaceSync(TOOLTIP_CSS);
     shadow.adoptedStyleSheets = [sheet];
   }
-  const mount = doc.createElement('div');
+  const mount = html('div');
   mount.className = 'mount';
-  const live = doc.createElement('div');
+  const live = html('div');
   live.className = 'visually-hidden';
   live.setAttribute('aria-live', 'polite');
   live.setAttribute('role', 'status');
