@@ -11,10 +11,13 @@ export const ARTICLE_TITLE: Bilingual = {
   en: 'The difference between BPO and KPO',
 };
 
+/** The comparison chart's heading ("Võrdluskaart"). */
+export const CHART_TITLE: Bilingual = { et: 'Võrdluskaart', en: 'Comparison chart' };
+
 /** The heading of each article section; the untitled introduction takes the article's title. */
 export const SECTION_TITLES: Readonly<Record<ArticleSection, Bilingual>> = {
   introduction: ARTICLE_TITLE,
-  'comparison-chart': { et: 'Võrdluskaart', en: 'Comparison chart' },
+  'comparison-chart': CHART_TITLE,
   'bpo-definition': { et: 'BPO määratlus', en: 'Definition of BPO' },
   'kpo-definition': { et: 'KPO määratlus', en: 'Definition of KPO' },
   'key-differences': {

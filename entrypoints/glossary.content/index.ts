@@ -2,10 +2,10 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isToContent, type CountsReply, type ToBackground } from '../shared/messages.ts';
-import { isActiveOn, type Settings } from '../shared/settings-schema.ts';
-import { loadSettings, watchSettings } from '../shared/settings.ts';
+import type { Settings } from '../shared/settings-schema.ts';
+import { onSettingsChange, readSettings } from '../shared/settings-reader.ts';
 import { GlossaryPage } from './glossary-page.ts';
-import { frameSite } from './site.ts';
+import { frameSite, isActiveOnAsciiSite } from './site.ts';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -25,13 +25,13 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     const url = await send({ type: 'top-url' });
     return typeof url === 'string' ? url : null;
   });
-  let settings: Settings = await loadSettings();
+  let settings: Settings = await readSettings();
   let page: GlossaryPage | null = null;
 
   const apply = (next: Settings): void => {
     const previous = settings;
     settings = next;
-    const active = isActiveOn(settings, site);
+    const active = isActiveOnAsciiSite(settings, site);
     // Switched off, or painting only first occurrences changed: start over (or stay off).
     if (page !== null && (!active || next.firstOnly !== previous.firstOnly)) {
       page.stop();
@@ -54,7 +54,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   };
 
   apply(settings);
-  const unwatch = watchSettings(apply);
+  const unwatch = onSettingsChange(apply);
   const onMessage = (message: unknown): Promise<unknown> | undefined => {
     if (!isToContent(message)) return undefined;
     if (message.type === 'next-occurrence') {

@@ -1,4 +1,5 @@
-import { siteKey, type SiteKey } from '../shared/site-key.ts';
+import type { Settings } from '../shared/settings-schema.ts';
+import { asciiSiteKey, siteKeyToAscii } from '../shared/site-key.ts';
 
 /**
  * The top-level page's URL as far as this frame can tell without asking: its own for the top
@@ -11,11 +12,23 @@ export function topLevelUrl(win: Window): string | null {
   return null;
 }
 
-/** The site whose switch governs this frame, asking `askTopUrl` only when the frame cannot tell. */
+/**
+ * The site whose switch governs this frame (in ASCII, see `asciiSiteKey`), asking `askTopUrl`
+ * only when the frame cannot tell.
+ */
 export async function frameSite(
   win: Window,
   askTopUrl: () => Promise<string | null>,
-): Promise<SiteKey | null> {
+): Promise<string | null> {
   const url = topLevelUrl(win) ?? (await askTopUrl());
-  return url === null ? null : siteKey(url);
+  return url === null ? null : asciiSiteKey(url);
+}
+
+/** Whether highlighting runs on a site given in ASCII: both switches on (as `isActiveOn`). */
+export function isActiveOnAsciiSite(settings: Settings, site: string | null): boolean {
+  return (
+    settings.enabled &&
+    site !== null &&
+    !settings.disabledSites.some((key) => siteKeyToAscii(key) === site)
+  );
 }

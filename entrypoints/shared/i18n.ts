@@ -1,14 +1,10 @@
 import type { Lang } from '../../glossary/types.ts';
 import en from '../../public/_locales/en/messages.json';
 import et from '../../public/_locales/et/messages.json';
+import { formatMessage, type Message } from './i18n-format.ts';
 
 /** The name of a UI message, as in `_locales/<lang>/messages.json`. */
 export type MessageKey = keyof typeof en;
-
-interface Message {
-  readonly message: string;
-  readonly placeholders?: Readonly<Record<string, { readonly content: string }>>;
-}
 
 const CATALOGS: Readonly<Record<Lang, Readonly<Record<string, Message>>>> = { en, et };
 
@@ -18,10 +14,5 @@ const CATALOGS: Readonly<Record<Lang, Readonly<Record<string, Message>>>> = { en
  */
 export function t(lang: Lang, key: MessageKey, ...substitutions: string[]): string {
   const entry = CATALOGS[lang][key] ?? CATALOGS.en[key];
-  if (entry === undefined) return key;
-  return entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (whole, name: string) => {
-    const content = entry.placeholders?.[name.toLowerCase()]?.content;
-    const index = content === undefined ? NaN : Number(/^\$(\d)$/.exec(content)?.[1]);
-    return Number.isNaN(index) ? whole : (substitutions[index - 1] ?? '');
-  });
+  return entry === undefined ? key : formatMessage(entry, substitutions);
 }

@@ -14,6 +14,9 @@ export interface Settings {
   readonly firstOnly: boolean;
 }
 
+/** The `storage.local` key the settings object is stored under (the whole layout: one object). */
+export const SETTINGS_STORAGE_KEY = 'settings';
+
 /** What a fresh install, or a reset, starts from. */
 export const DEFAULT_SETTINGS: Settings = {
   enabled: true,

@@ -1,5 +1,10 @@
 import { storage } from 'wxt/utils/storage';
-import { parseSettings, DEFAULT_SETTINGS, type Settings } from './settings-schema.ts';
+import {
+  parseSettings,
+  DEFAULT_SETTINGS,
+  SETTINGS_STORAGE_KEY,
+  type Settings,
+} from './settings-schema.ts';
 
 /**
  * The version of the stored layout. Version 1: one object in `storage.local` under `settings`
@@ -9,9 +14,9 @@ import { parseSettings, DEFAULT_SETTINGS, type Settings } from './settings-schem
  */
 export const SETTINGS_VERSION = 1;
 
-// The only module that knows where settings live. storage.local, not sync: 5,000 switched-off
+// With settings-reader.ts (reads only), the module that knows where settings live. storage.local, not sync: 5,000 switched-off
 // sites outgrow sync's 8 KB per item and 100 KB in all (see README).
-const settingsItem = storage.defineItem<unknown>('local:settings', {
+const settingsItem = storage.defineItem<unknown>(`local:${SETTINGS_STORAGE_KEY}`, {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
   migrations: {},

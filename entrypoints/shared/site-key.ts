@@ -11,6 +11,28 @@ const WEB_SCHEMES = new Set(['http:', 'https:']);
  * stores, data: and blob: URLs without a web origin).
  */
 export function siteKey(url: string): SiteKey | null {
+  return pageSite(url, displayHost);
+}
+
+/**
+ * `siteKey` with internationalized names left in punycode, as the URL parser gives them: the
+ * content script compares these (see `siteKeyToAscii`) and so ships no punycode decoder.
+ */
+export function asciiSiteKey(url: string): string | null {
+  return pageSite(url, asciiHost);
+}
+
+/** A stored site key in the form `asciiSiteKey` gives (the URL parser encodes IDNs natively). */
+export function siteKeyToAscii(key: SiteKey): string {
+  if (!/[\u0080-\uffff]/.test(key)) return key;
+  try {
+    return new URL(`http://${key}`).hostname;
+  } catch {
+    return key;
+  }
+}
+
+function pageSite(url: string, host: (hostname: string) => string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -18,10 +40,10 @@ export function siteKey(url: string): SiteKey | null {
     return null;
   }
   if (parsed.protocol === 'file:') return LOCAL_FILES;
-  if (parsed.protocol === 'blob:') return siteKey(parsed.pathname);
+  if (parsed.protocol === 'blob:') return pageSite(parsed.pathname, host);
   if (!WEB_SCHEMES.has(parsed.protocol) || parsed.hostname === '') return null;
   if (isStorePage(parsed)) return null;
-  return displayHost(parsed.hostname);
+  return host(parsed.hostname);
 }
 
 // Browsers do not let extensions run on their own add-on stores.
@@ -39,9 +61,13 @@ function isStorePage({ hostname, pathname }: URL): boolean {
  * Unicode. `www.` goes only when a registrable name is left ("www.com" stays as it is).
  */
 export function displayHost(hostname: string): SiteKey {
-  let host = hostname.toLowerCase().replace(/\.+$/, '');
-  if (host.startsWith('www.') && host.slice(4).includes('.')) host = host.slice(4);
-  return host.split('.').map(punycodeLabelToUnicode).join('.');
+  return asciiHost(hostname).split('.').map(punycodeLabelToUnicode).join('.');
+}
+
+// Lowercased, without trailing dots or a leading `www.` (when a name remains after it).
+function asciiHost(hostname: string): string {
+  const host = hostname.toLowerCase().replace(/\.+$/, '');
+  return host.startsWith('www.') && host.slice(4).includes('.') ? host.slice(4) : host;
 }
 
 /** Why typed text is not a site: nothing typed, a browser page, another scheme, not a host. */

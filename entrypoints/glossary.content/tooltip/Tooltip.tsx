@@ -1,10 +1,10 @@
-import { useState } from 'preact/hooks';
-import { ARTICLE_TITLE, SECTION_TITLES } from '../../../glossary/article.ts';
+import { Component } from 'preact';
+import { ARTICLE_TITLE, CHART_TITLE } from '../../../glossary/article.ts';
 import { TELLING_ROWS } from '../../../glossary/chart.ts';
 import { TERM_BY_ID } from '../../../glossary/terms.ts';
 import type { Lang, TermId } from '../../../glossary/types.ts';
 import { ComparisonChart } from '../../shared/components/ComparisonChart.tsx';
-import { t } from '../../shared/i18n.ts';
+import { tooltipText as t } from './tooltip-i18n.ts';
 
 export interface TooltipProps {
   readonly termId: TermId;
@@ -12,10 +12,37 @@ export interface TooltipProps {
   readonly onClose: () => void;
 }
 
-/** The explanation of one term: definition, telling chart rows, related terms and the source. */
-export function Tooltip({ termId, lang, onClose }: TooltipProps) {
-  const [shownId, setShownId] = useState(termId);
-  const [chartOpen, setChartOpen] = useState(false);
+interface TooltipState {
+  /** The term shown: the one pointed at, or a related one the reader chose. */
+  readonly shownId: TermId;
+  readonly chartOpen: boolean;
+}
+
+/**
+ * The explanation of one term: definition, telling chart rows, related terms and the source.
+ * A class component: every page loads the content script, and this spares it Preact's hooks.
+ */
+export class Tooltip extends Component<TooltipProps, TooltipState> {
+  override state: TooltipState = { shownId: this.props.termId, chartOpen: false };
+
+  override render() {
+    return renderTooltip(this.props, this.state, (change) => {
+      this.setState(change);
+    });
+  }
+}
+
+function renderTooltip(
+  { lang, onClose }: TooltipProps,
+  { shownId, chartOpen }: TooltipState,
+  update: (change: Partial<TooltipState>) => void,
+) {
+  const setShownId = (id: TermId): void => {
+    update({ shownId: id });
+  };
+  const setChartOpen = (open: boolean): void => {
+    update({ chartOpen: open });
+  };
   const term = TERM_BY_ID[shownId];
   const isComparison = shownId === 'bpo' || shownId === 'kpo';
   return (
@@ -65,7 +92,7 @@ export function Tooltip({ termId, lang, onClose }: TooltipProps) {
         <div class="chart">
           <ComparisonChart
             lang={lang}
-            caption={SECTION_TITLES['comparison-chart'][lang]}
+            caption={CHART_TITLE[lang]}
             current={isComparison ? shownId : null}
           />
         </div>

@@ -2,7 +2,6 @@ import {
   autoUpdate,
   computePosition,
   flip,
-  inline,
   offset,
   shift,
   size,
@@ -11,7 +10,7 @@ import {
 import { h, render } from 'preact';
 import { TERM_BY_ID } from '../../../glossary/terms.ts';
 import type { Lang, TermId } from '../../../glossary/types.ts';
-import { t } from '../../shared/i18n.ts';
+import { tooltipText as t } from './tooltip-i18n.ts';
 import { chooseLanguage } from '../../shared/language.ts';
 import type { LanguageSetting } from '../../shared/settings-schema.ts';
 import { occurrenceAtPoint, occurrencesAtOffset } from '../hit-test.ts';
@@ -156,7 +155,6 @@ export class TooltipController {
         strategy: 'fixed',
         placement: 'bottom-start',
         middleware: [
-          inline(),
           offset(8),
           flip({ padding: 8, fallbackStrategy: 'bestFit' }),
           shift({ padding: 8 }),

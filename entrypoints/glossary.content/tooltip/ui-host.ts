@@ -1,4 +1,4 @@
-import { TOOLTIP_CSS } from './tooltip-css.ts';
+import TOOLTIP_CSS from './tooltip.css?inline';
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
 
