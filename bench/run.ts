@@ -19,6 +19,7 @@ import {
   NO_PAGE_SCRIPTS,
   occurrenceCounts,
   PROJECT_ROOT,
+  printTable,
   setGlossaryEnabled,
   startTrace,
   stopTrace,
@@ -581,17 +582,4 @@ function report(userAgent: string): void {
     ) + '\n',
   );
   console.log(`Wrote ${out}`);
-}
-
-function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  // First column left-aligned, figures right-aligned.
-  const pad = (cell: string, i: number): string =>
-    i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0);
-  const line = (cells: readonly string[]): string => `| ${cells.map(pad).join(' | ')} |`;
-  console.log(line(header));
-  console.log(
-    `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
-  );
-  for (const row of rows) console.log(line(row));
 }

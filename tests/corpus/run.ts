@@ -15,6 +15,7 @@ import {
   NAME_SHIM,
   NO_PAGE_SCRIPTS,
   occurrenceCounts,
+  printTable,
   setGlossaryEnabled,
   startTrace,
   stopTrace,
@@ -324,18 +325,6 @@ function corpusPages(corpus: string): string[] {
     }
   }
   return files;
-}
-
-function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const pad = (cell: string, i: number): string =>
-    i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0);
-  const line = (cells: readonly string[]): string => `| ${cells.map(pad).join(' | ')} |`;
-  console.log(line(header));
-  console.log(
-    `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
-  );
-  for (const row of rows) console.log(line(row));
 }
 
 async function main(): Promise<number> {

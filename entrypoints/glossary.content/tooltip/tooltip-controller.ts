@@ -246,6 +246,11 @@ export class TooltipController {
     }, this.closeDelay);
   }
 
+  private occurrenceAt(x: number, y: number): Occurrence | null {
+    const { doc, store, shadowRoots } = this.options;
+    return store.size === 0 ? null : occurrenceAtPoint(doc, store, x, y, shadowRoots());
+  }
+
   private isInUi(event: Event): boolean {
     return this.ui !== null && event.composedPath().includes(this.ui.host);
   }
@@ -272,16 +277,7 @@ export class TooltipController {
       this.pending = null;
       return;
     }
-    const occ =
-      this.options.store.size === 0
-        ? null
-        : occurrenceAtPoint(
-            this.options.doc,
-            this.options.store,
-            point.x,
-            point.y,
-            this.options.shadowRoots(),
-          );
+    const occ = this.occurrenceAt(point.x, point.y);
     if (occ !== null && occ === this.current?.occ) {
       this.win.clearTimeout(this.closeTimer);
       this.win.clearTimeout(this.openTimer);
@@ -320,16 +316,7 @@ export class TooltipController {
 
   private readonly onClick = (event: MouseEvent): void => {
     if (this.isInUi(event) || (this.current === null && this.lastInput !== 'touch')) return;
-    const occ =
-      this.options.store.size === 0
-        ? null
-        : occurrenceAtPoint(
-            this.options.doc,
-            this.options.store,
-            event.clientX,
-            event.clientY,
-            this.options.shadowRoots(),
-          );
+    const occ = this.occurrenceAt(event.clientX, event.clientY);
     const target = event.target instanceof Element ? event.target : null;
     if (occ !== null && this.lastInput === 'touch' && target?.closest(INTERACTIVE) == null) {
       this.open(occ, true);
