@@ -200,6 +200,29 @@ describe('highlighting and tooltips in Chromium', () => {
     expect(await tooltip.innerText()).toContain(TERM_BY_ID.bpo.definition.et);
   });
 
+  it('opens the tooltip of a term inside an open shadow root', async () => {
+    await open('/estonian.html');
+    const box = await page.evaluate(() => {
+      const host = document.getElementById('shadow-host');
+      const p = host?.shadowRoot?.querySelector('p');
+      const text = p?.firstChild;
+      if (!(text instanceof Text)) return null;
+      p?.scrollIntoView({ block: 'center' });
+      const at = text.data.indexOf('KPO-d');
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 5);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    if (box === null) throw new Error('no shadow text');
+    await page.mouse.move(box.x, box.y);
+    const tooltip = page.getByRole('tooltip');
+    await tooltip.waitFor();
+    expect(await tooltip.getAttribute('data-term')).toBe('kpo');
+    expect(await tooltip.innerText()).toContain(TERM_BY_ID.kpo.definition.et);
+  });
+
   it('opens the tooltip for a tapped term but lets links behave as links', async () => {
     const touch = await browser.context.newPage();
     await touch.goto(`${server.origin}/english.html`);
