@@ -46,6 +46,8 @@ interface TextEntry {
   readonly mode: PaintMode;
   /** The element watched for nearing the viewport (lazy and windowed entries). */
   readonly element: Element | null;
+  /** The text node's parent when it was matched. */
+  readonly owner: Element | null;
   /** Windowed entries: the painted slice of `occurrences`. */
   lo: number;
   hi: number;
@@ -63,6 +65,8 @@ export class OccurrenceStore {
   private readonly counts = new Map<TermId, number>(TERM_IDS.map((id) => [id, 0]));
   private readonly highlights = new Map<TermId, Highlight>();
   private readonly watched = new Map<Element, Set<Text>>();
+  /** Elements whose own text holds occurrences, with how many of their text nodes do. */
+  private readonly owners = new Map<Element, number>();
   private readonly activeWindows = new Set<Text>();
   /** With `firstOnly`: the one painted occurrence of each term. */
   private readonly firsts = new Map<TermId, Occurrence>();
@@ -110,6 +114,11 @@ export class OccurrenceStore {
     return this.entries.get(text)?.occurrences ?? EMPTY;
   }
 
+  /** Whether an element's own text nodes hold occurrences (a cheap test before hit-testing). */
+  hasOccurrencesIn(element: Element): boolean {
+    return this.owners.has(element);
+  }
+
   /** Every text node with occurrences, in the order they were found. */
   texts(): IterableIterator<Text> {
     return this.entries.keys();
@@ -131,8 +140,10 @@ export class OccurrenceStore {
         : this.eagerPainted < this.options.eagerLimit
           ? 'eager'
           : 'lazy';
-    const element = mode === 'lazy' || mode === 'windowed' ? text.parentElement : null;
-    this.entries.set(text, { occurrences, mode, element, lo: 0, hi: 0 });
+    const owner = text.parentElement;
+    const element = mode === 'lazy' || mode === 'windowed' ? owner : null;
+    this.entries.set(text, { occurrences, mode, element, owner, lo: 0, hi: 0 });
+    if (owner !== null) this.owners.set(owner, (this.owners.get(owner) ?? 0) + 1);
     for (const occ of occurrences)
       this.counts.set(occ.termId, (this.counts.get(occ.termId) ?? 0) + 1);
     this.total += occurrences.length;
@@ -158,6 +169,7 @@ export class OccurrenceStore {
   clear(): void {
     for (const h of this.highlights.values()) h.clear();
     this.entries.clear();
+    this.owners.clear();
     this.watched.clear();
     this.activeWindows.clear();
     this.firsts.clear();
@@ -206,6 +218,11 @@ export class OccurrenceStore {
     this.total -= entry.occurrences.length;
     if (entry.mode === 'eager') this.eagerPainted -= entry.occurrences.length;
     if (entry.element !== null) this.unwatch(entry.element, text);
+    if (entry.owner !== null) {
+      const left = (this.owners.get(entry.owner) ?? 1) - 1;
+      if (left > 0) this.owners.set(entry.owner, left);
+      else this.owners.delete(entry.owner);
+    }
     this.activeWindows.delete(text);
     if (entry.mode === 'first-only') this.replaceLostFirsts(entry.occurrences);
   }

@@ -55,7 +55,7 @@ export class TooltipController {
   private closeTimer = 0;
   private selectionTimer = 0;
   private frame = 0;
-  private lastPoint: { x: number; y: number; overUi: boolean } | null = null;
+  private lastPoint: { x: number; y: number; overUi: boolean; target: unknown } | null = null;
   private lastInput: 'pointer' | 'touch' | 'keyboard' = 'pointer';
   private orderedCache: { readonly version: number; readonly list: readonly Occurrence[] } | null =
     null;
@@ -258,7 +258,13 @@ export class TooltipController {
   private readonly onPointerMove = (event: PointerEvent): void => {
     if (event.pointerType === 'touch') return;
     this.lastInput = 'pointer';
-    this.lastPoint = { x: event.clientX, y: event.clientY, overUi: this.isInUi(event) };
+    this.lastPoint = {
+      x: event.clientX,
+      y: event.clientY,
+      overUi: this.isInUi(event),
+      // The innermost element, inside open shadow roots too.
+      target: event.composedPath()[0],
+    };
     if (this.frame === 0) {
       this.frame = this.win.requestAnimationFrame(() => {
         this.frame = 0;
@@ -277,7 +283,10 @@ export class TooltipController {
       this.pending = null;
       return;
     }
-    const occ = this.occurrenceAt(point.x, point.y);
+    // Hit-testing asks the browser for layout: only over an element whose text has terms.
+    const overTermText =
+      !(point.target instanceof Element) || this.options.store.hasOccurrencesIn(point.target);
+    const occ = overTermText ? this.occurrenceAt(point.x, point.y) : null;
     if (occ !== null && occ === this.current?.occ) {
       this.win.clearTimeout(this.closeTimer);
       this.win.clearTimeout(this.openTimer);
