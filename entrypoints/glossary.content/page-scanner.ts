@@ -228,12 +228,9 @@ export class PageScanner {
     else this.match(text);
   }
 
+  // Only ever given connected text: walks of removed subtrees are dropped and queued text is
+  // checked before it gets here, so the hot path makes no extra DOM call per text node.
   private match(text: Text): void {
-    // Queued, or met by a walk of a subtree, before the page removed it: nothing to highlight.
-    if (!text.isConnected) {
-      this.options.store.remove(text);
-      return;
-    }
     const data = text.data;
     if (data.length > CHUNK_CHARS) {
       this.options.store.remove(text);

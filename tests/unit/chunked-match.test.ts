@@ -4,6 +4,7 @@ import { CHUNK_CHARS, matchInChunks } from '../../entrypoints/glossary.content/c
 import { findTerms } from '../../glossary/matcher.ts';
 import { TERM_FORMS } from '../../glossary/term-forms.ts';
 import type { TermMatch } from '../../glossary/types.ts';
+import { random } from './support/random.ts';
 
 const CHUNKS = [1, 2, 7, 13, 50, 64, 199, 200, 201, 1000];
 
@@ -23,18 +24,6 @@ function expectSameAsWhole(text: string, chunks: readonly number[] = CHUNKS): vo
   for (const chunk of chunks) {
     expect(chunked(text, chunk).matches, `chunk ${chunk}: ${JSON.stringify(text)}`).toEqual(whole);
   }
-}
-
-/** Deterministic PRNG (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Term fragments, near misses and separators, so random text is dense with boundary cases. */

@@ -3,6 +3,7 @@ import { findTerms, mightContainTerm } from '../../glossary/matcher.ts';
 import { TERM_FORMS } from '../../glossary/term-forms.ts';
 import type { WordSlot } from '../../glossary/term-forms.ts';
 import type { TermId, TermMatch } from '../../glossary/types.ts';
+import { random } from './support/random.ts';
 
 /**
  * An expected match: its text and term, optionally its start offset. Without an offset the span
@@ -529,18 +530,6 @@ describe('findTerms table', () => {
     });
   }
 });
-
-/** Deterministic PRNG (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Fragments that make random text dense with terms, near misses and tricky neighbours. */
 const FRAGMENTS = [
