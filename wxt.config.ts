@@ -1,5 +1,9 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import {
+  HIGHLIGHT_SHEET_FILE,
+  highlightSheetCss,
+} from './entrypoints/glossary.content/highlight-style.ts';
 
 // The manifest in function form: Firefox alone gets `browser_specific_settings`.
 export default defineConfig({
@@ -8,6 +12,25 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  hooks: {
+    // The ::highlight() rules ship as a stylesheet the browser injects with the content script:
+    // there before the page first renders, in every frame, outside the page's styleSheets and
+    // adoptedStyleSheets, beyond page script and CSP. Generated per browser: ':root' rules for
+    // Chromium (highlight inheritance), universal ones for Firefox (no inheritance).
+    'build:publicAssets': (wxt, files) => {
+      files.push({
+        relativeDest: HIGHLIGHT_SHEET_FILE,
+        contents: highlightSheetCss(wxt.config.browser === 'firefox' ? '' : ':root'),
+      });
+    },
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const script = manifest.content_scripts?.find((cs) =>
+        cs.js?.some((file) => file.includes('glossary')),
+      );
+      if (script === undefined) throw new Error('No glossary content script in the manifest');
+      script.css = [...(script.css ?? []), HIGHLIGHT_SHEET_FILE];
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

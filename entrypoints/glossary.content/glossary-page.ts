@@ -1,7 +1,7 @@
 import { findTerms, mightContainTerm } from '../../glossary/matcher.ts';
 import type { TermId } from '../../glossary/types.ts';
 import type { HighlightStyle, LanguageSetting } from '../shared/settings-schema.ts';
-import { HighlightStyleSheet } from './highlight-style.ts';
+import { HighlightLook, ShadowHighlightSheets } from './highlight-style.ts';
 import { OccurrenceStore } from './occurrence-store.ts';
 import { PageScanner } from './page-scanner.ts';
 import { TooltipController } from './tooltip/tooltip-controller.ts';
@@ -24,7 +24,8 @@ export class GlossaryPage {
   readonly store: OccurrenceStore;
   readonly tooltip: TooltipController;
   private readonly scanner: PageScanner;
-  private readonly styles: HighlightStyleSheet;
+  private readonly look: HighlightLook;
+  private readonly shadowSheets: ShadowHighlightSheets | null;
   private countTimer = 0;
 
   constructor(
@@ -35,7 +36,12 @@ export class GlossaryPage {
       onChange: this.countsChanged,
       firstOnly: options.firstOnly ?? false,
     });
-    this.styles = new HighlightStyleSheet(doc, options.style);
+    this.look = new HighlightLook(
+      doc.defaultView?.CSS.highlights,
+      this.store.highlights,
+      options.style,
+    );
+    this.shadowSheets = import.meta.env.FIREFOX ? new ShadowHighlightSheets(doc) : null;
     this.tooltip = new TooltipController({
       doc,
       store: this.store,
@@ -48,7 +54,7 @@ export class GlossaryPage {
       mightContainTerm,
       ownUi: () => this.tooltip.host,
       onShadowRoot: (shadow) => {
-        this.styles.adopt(shadow);
+        this.shadowSheets?.adopt(shadow);
       },
     });
   }
@@ -59,18 +65,19 @@ export class GlossaryPage {
     this.tooltip.start();
   }
 
-  /** Removes every trace: highlights, styles, the UI host, observers and listeners. */
+  /** Removes every trace: highlights, the UI host, shadow-root sheets, observers and listeners. */
   stop(): void {
     this.doc.defaultView?.clearTimeout(this.countTimer);
     this.scanner.stop();
     this.tooltip.dispose();
+    this.look.dispose();
     this.store.dispose();
-    this.styles.dispose();
+    this.shadowSheets?.dispose();
   }
 
   /** Switches the highlight look live. */
   setStyle(style: HighlightStyle): void {
-    this.styles.setStyle(style);
+    this.look.set(style);
   }
 
   /** Resolves once the scan and all queued changes are done. */
@@ -79,7 +86,6 @@ export class GlossaryPage {
   }
 
   private readonly countsChanged = (): void => {
-    if (this.store.size > 0) this.styles.activate();
     const win = this.doc.defaultView;
     if (this.options.onCounts === undefined || win === null || this.countTimer !== 0) return;
     this.countTimer = win.setTimeout(() => {

@@ -1,12 +1,22 @@
 import { TERM_IDS } from '../../glossary/terms.ts';
-import type { HighlightStyle } from '../shared/settings-schema.ts';
-import { highlightName } from './occurrence-store.ts';
+import type { TermId } from '../../glossary/types.ts';
+import { HIGHLIGHT_STYLES, type HighlightStyle } from '../shared/settings-schema.ts';
 
-const selector = (scope: string): string =>
-  TERM_IDS.map((id) => `${scope}::highlight(${highlightName(id)})`).join(',\n');
+/** The injected stylesheet's path in the built extension (listed in the manifest's `css`). */
+export const HIGHLIGHT_SHEET_FILE = 'content-scripts/highlights.css';
+
+/**
+ * The name a term's highlight is also registered under while it is painted in `look`, e.g.
+ * `bpo-kpo-glossary-tint-kpo`. The injected sheet styles only these names; `glossary-<termId>`
+ * stays the public, unstyled name, and the only `glossary-` one (readers that count by that
+ * prefix count each occurrence once).
+ */
+export const lookHighlightName = (look: HighlightStyle, termId: TermId): string =>
+  `bpo-kpo-glossary-${look}-${termId}`;
 
 // currentColor keeps the underline as readable as the text itself on light and dark pages; the
-// amber tint is faint enough to leave contrast intact on either.
+// amber tint is faint enough to leave contrast intact on either. Only properties every supported
+// browser paints in ::highlight(): background-color, and text-decoration (Firefox from 146).
 const LOOKS: Readonly<Record<HighlightStyle, string>> = {
   underline: 'text-decoration: underline dotted currentColor 2px;',
   tint: 'background-color: rgba(255, 190, 40, 0.3);',
@@ -14,82 +24,89 @@ const LOOKS: Readonly<Record<HighlightStyle, string>> = {
 };
 
 /**
- * The `::highlight()` rules for every term in the chosen look. `scope` ':root' styles a whole
- * document through highlight inheritance at about half the style-recalculation cost of the
- * universal form (measured: 300 vs 500 ms on a 150,000-node page); '' is the universal form.
+ * Every look's `::highlight()` rules, for the stylesheet the browser injects into every frame.
+ * `scope` ':root' relies on highlight inheritance (Chromium: the root's highlight style reaches
+ * every element down the flat tree, shadow trees included) and leaves the page's own style
+ * recalculation as it was; the universal form '' costs Chromium 2.7× the page's own restyle on
+ * ecma262 (measured), but is what Firefox needs: it has no highlight inheritance.
  */
-export function highlightCss(style: HighlightStyle, scope: ':root' | '' = ''): string {
-  return `${selector(scope)} {\n  ${LOOKS[style]}\n}`;
+export function highlightSheetCss(scope: ':root' | ''): string {
+  return HIGHLIGHT_STYLES.map(
+    (look) =>
+      `${TERM_IDS.map((id) => `${scope}::highlight(${lookHighlightName(look, id)})`).join(',\n')} {\n  ${LOOKS[look]}\n}`,
+  ).join('\n');
 }
 
-// Chromium inherits highlight styles from :root down the flat tree, shadow trees included;
-// Firefox gets the universal form.
-const DOCUMENT_SCOPE = import.meta.env.FIREFOX ? '' : ':root';
+/**
+ * Puts a document's term highlights in one look by registering each under that look's name too.
+ * Switching looks re-registers six names: no stylesheet is added or changed, so the page sees no
+ * new sheet and restyles nothing; the browser only repaints.
+ */
+export class HighlightLook {
+  constructor(
+    private readonly registry: HighlightRegistry | undefined,
+    private readonly highlights: ReadonlyMap<TermId, Highlight>,
+    private look: HighlightStyle,
+  ) {
+    this.register();
+  }
+
+  /** Paints every highlight in `look` from now on. */
+  set(look: HighlightStyle): void {
+    if (look === this.look) return;
+    this.unregister();
+    this.look = look;
+    this.register();
+  }
+
+  /** Takes the look's names out of the registry (the public names are the store's). */
+  dispose(): void {
+    this.unregister();
+  }
+
+  private register(): void {
+    for (const [id, highlight] of this.highlights) {
+      this.registry?.set(lookHighlightName(this.look, id), highlight);
+    }
+  }
+
+  private unregister(): void {
+    for (const id of this.highlights.keys())
+      this.registry?.delete(lookHighlightName(this.look, id));
+  }
+}
 
 /**
- * Paints the highlights: constructed stylesheets adopted by the document and each open shadow
- * root (adoptedStyleSheets adds no node to the page and is not subject to the page's CSP).
- * Adopting one makes the browser restyle the whole page, so nothing is adopted until `activate`,
- * which the page calls when it finds its first term: pages without terms pay nothing.
+ * Firefox only: the injected sheet does not reach into shadow trees and Firefox has no highlight
+ * inheritance, so each open shadow root adopts one constant sheet with every look's rules
+ * (universal form). Chromium needs none: `:root` rules reach shadow trees by inheritance.
  */
-export class HighlightStyleSheet {
-  private readonly documentSheet: CSSStyleSheet | null;
-  private readonly shadowSheet: CSSStyleSheet | null;
-  private readonly shadows = new Set<ShadowRoot>();
-  private readonly adopted = new Set<Document | ShadowRoot>();
-  private active = false;
+export class ShadowHighlightSheets {
+  private readonly sheet: CSSStyleSheet | null;
+  private readonly adopted = new Set<ShadowRoot>();
 
-  constructor(
-    private readonly doc: Document,
-    private style: HighlightStyle,
-  ) {
+  constructor(doc: Document) {
     const win = doc.defaultView;
-    this.documentSheet = win === null ? null : new win.CSSStyleSheet();
-    this.shadowSheet = win === null ? null : new win.CSSStyleSheet();
+    this.sheet = win === null ? null : new win.CSSStyleSheet();
+    this.sheet?.replaceSync(highlightSheetCss(''));
   }
 
-  /** Starts painting: adopts the sheets into the document and the shadow roots met so far. */
-  activate(): void {
-    if (this.active) return;
-    this.active = true;
-    this.setStyle(this.style);
-    this.adoptInto(this.doc, this.documentSheet);
-    for (const shadow of this.shadows) this.adoptInto(shadow, this.shadowSheet);
-  }
-
-  /** Switches the look everywhere at once. */
-  setStyle(style: HighlightStyle): void {
-    this.style = style;
-    if (!this.active) return;
-    this.documentSheet?.replaceSync(highlightCss(style, DOCUMENT_SCOPE));
-    this.shadowSheet?.replaceSync(highlightCss(style));
-  }
-
-  /** Makes the highlights paint inside a shadow root too (once active). */
+  /** Makes highlights paint inside `shadow`. */
   adopt(shadow: ShadowRoot): void {
-    this.shadows.add(shadow);
-    if (this.active) this.adoptInto(shadow, this.shadowSheet);
+    if (this.sheet === null || this.adopted.has(shadow)) return;
+    try {
+      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, this.sheet];
+      this.adopted.add(shadow);
+    } catch {
+      // NotAllowedError: a constructed sheet is adopted only within the document that made it.
+    }
   }
 
-  /** Takes the sheets back out of every root they were adopted into. */
+  /** Takes the sheet back out of every shadow root it was adopted into. */
   dispose(): void {
-    for (const root of this.adopted) {
-      root.adoptedStyleSheets = root.adoptedStyleSheets.filter(
-        (s) => s !== this.documentSheet && s !== this.shadowSheet,
-      );
+    for (const shadow of this.adopted) {
+      shadow.adoptedStyleSheets = shadow.adoptedStyleSheets.filter((s) => s !== this.sheet);
     }
     this.adopted.clear();
-    this.shadows.clear();
-    this.active = false;
-  }
-
-  private adoptInto(root: Document | ShadowRoot, sheet: CSSStyleSheet | null): void {
-    if (sheet === null || this.adopted.has(root)) return;
-    try {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-      this.adopted.add(root);
-    } catch {
-      // A sheet from another realm is refused (Firefox's content-script sandbox); nothing to undo.
-    }
   }
 }

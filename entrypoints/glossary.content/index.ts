@@ -13,6 +13,9 @@ export default defineContentScript({
   matchAboutBlank: true,
   matchOriginAsFallback: true,
   runAt: 'document_idle',
+  // WXT would post `wxt:content-script-started` to the page's window on every load; a page whose
+  // `message` listener echoes what it gets would then spin forever (wxt-dev/wxt#1938).
+  noScriptStartedPostMessage: true,
   main: (ctx) => run(ctx),
 });
 

@@ -63,7 +63,8 @@ interface TextEntry {
 export class OccurrenceStore {
   private readonly entries = new Map<Text, TextEntry>();
   private readonly counts = new Map<TermId, number>(TERM_IDS.map((id) => [id, 0]));
-  private readonly highlights = new Map<TermId, Highlight>();
+  /** One registered `Highlight` per term (none where the browser lacks the Highlight API). */
+  readonly highlights = new Map<TermId, Highlight>();
   private readonly watched = new Map<Element, Set<Text>>();
   /** Elements whose own text holds occurrences, with how many of their text nodes do. */
   private readonly owners = new Map<Element, number>();

@@ -2,16 +2,18 @@ import { useEffect, useRef } from 'preact/hooks';
 import { KEY_DIFFERENCES } from '../../glossary/article.ts';
 import { findTerms } from '../../glossary/matcher.ts';
 import type { Lang, TermId } from '../../glossary/types.ts';
-import { highlightCss } from '../glossary.content/highlight-style.ts';
-import { highlightName } from '../glossary.content/occurrence-store.ts';
+import { highlightSheetCss, lookHighlightName } from '../glossary.content/highlight-style.ts';
 import type { HighlightStyle } from '../shared/settings-schema.ts';
 
 // The first key difference names both BPO and KPO in either language.
 const SAMPLE = KEY_DIFFERENCES[0];
 
+// The rules pages get from the injected sheet, in the universal form (this page is ours).
+const SHEET = highlightSheetCss('');
+
 /**
  * A sentence from the article painted exactly as pages are: the same matcher, the same
- * `::highlight()` names and the same CSS the content script uses.
+ * per-look `::highlight()` names and the same rules the browser injects into pages.
  */
 export function StylePreview({
   lang,
@@ -35,14 +37,18 @@ export function StylePreview({
       range.setEnd(node, match.end);
       byTerm.set(match.termId, [...(byTerm.get(match.termId) ?? []), range]);
     }
-    for (const [id, ranges] of byTerm) registry.set(highlightName(id), new Highlight(...ranges));
+    const names = [...byTerm].map(([id, ranges]) => {
+      const name = lookHighlightName(style, id);
+      registry.set(name, new Highlight(...ranges));
+      return name;
+    });
     return () => {
-      for (const id of byTerm.keys()) registry.delete(highlightName(id));
+      for (const name of names) registry.delete(name);
     };
-  }, [text]);
+  }, [text, style]);
   return (
     <div class="preview" role="group" aria-labelledby={labelledBy}>
-      <style>{highlightCss(style)}</style>
+      <style>{SHEET}</style>
       <p ref={paragraph} lang={lang}>
         {text}
       </p>

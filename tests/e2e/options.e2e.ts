@@ -23,14 +23,15 @@ const DEFAULTS = {
 const stored = (browser: ExtensionBrowser): Promise<unknown> =>
   browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
 
-// The ::highlight rules the content script adopted into the page (visible from the page's world).
-const pageHighlightCss = (page: Page): Promise<string> =>
-  page.evaluate(() =>
-    document.adoptedStyleSheets
-      .flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText))
-      .filter((text) => text.includes('::highlight(glossary-'))
-      .join('\n'),
-  );
+// The looks the page's highlights are registered under (the injected sheet styles these names).
+const pageLooks = (page: Page): Promise<string[]> =>
+  page.evaluate(() => [
+    ...new Set(
+      [...CSS.highlights.keys()]
+        .map((name) => /^bpo-kpo-glossary-(\w+)-/.exec(name)?.[1])
+        .filter((look) => look !== undefined),
+    ),
+  ]);
 
 describe('the options page in Chromium', () => {
   let browser: ExtensionBrowser;
@@ -104,14 +105,16 @@ describe('the options page in Chromium', () => {
   it('changes the highlight style on open pages and in its own preview', async () => {
     const page = await openFixture();
     const options = await openOptions(browser);
-    expect(await options.evaluate(() => CSS.highlights.has('glossary-bpo'))).toBe(true);
     await options.getByRole('radio', { name: 'Dotted underline' }).check();
-    const previewCss = await options.locator('.preview style').textContent();
-    expect(previewCss).toContain('text-decoration');
-    expect(previewCss).not.toContain('background-color');
-    await expect.poll(() => pageHighlightCss(page)).not.toContain('background-color');
+    await expect
+      .poll(() => options.evaluate(() => CSS.highlights.has('bpo-kpo-glossary-underline-bpo')))
+      .toBe(true);
+    await expect.poll(() => pageLooks(page)).toEqual(['underline']);
     await options.getByRole('radio', { name: 'Tint', exact: true }).check();
-    await expect.poll(() => pageHighlightCss(page)).toContain('background-color');
+    await expect.poll(() => pageLooks(page)).toEqual(['tint']);
+    expect(await options.evaluate(() => CSS.highlights.has('bpo-kpo-glossary-tint-bpo'))).toBe(
+      true,
+    );
     expect(await stored(browser)).toMatchObject({ highlightStyle: 'tint' });
   });
 
