@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // Browsers on a shared 2-core machine: a poll gives the page 10 s, not the default 1 s.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
