@@ -58,10 +58,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'bpo-kpo-glossary@glossary.invalid',
-              strict_min_version: '140.0',
+              // 140 shipped the Highlight API, but ::highlight() paints text-decoration only from
+              // 146 (the underline looks would be invisible before it).
+              strict_min_version: '146.0',
               data_collection_permissions: { required: ['none'] },
             },
-            gecko_android: { strict_min_version: '142.0' },
+            gecko_android: { strict_min_version: '146.0' },
           },
         }
       : {}),
