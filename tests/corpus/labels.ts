@@ -2,6 +2,7 @@
 // what a reader of each page wants explained; they were written by reading the pages, so they
 // are the yardstick for the matcher, not a copy of its output.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TermId } from '../../glossary/types.ts';
 
 /** One occurrence a reader expects explained: term id, covered text, and why when debatable. */
@@ -15,7 +16,7 @@ export interface PageLabels {
 
 /** The labels, by page path relative to the corpus root (`outsourcing/…`, `estonian/…`). */
 export function readLabels(): ReadonlyMap<string, PageLabels> {
-  const file = new URL('./labels.json', import.meta.url);
+  const file = join(import.meta.dirname, 'labels.json');
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as { pages: Record<string, PageLabels> };
   return new Map(Object.entries(parsed.pages));
 }

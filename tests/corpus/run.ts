@@ -1,6 +1,6 @@
 // `npm run test:corpus`: the built extension on every page of the shared corpus (real saved web
-// pages, two very large ones, Estonian texts), served from 127.0.0.1 with their own scripts
-// blocked. Fails on any DOM change other than the extension's UI host, any error from the
+// pages, two very large ones, Estonian texts, short real texts about outsourcing), served from
+// 127.0.0.1 with their own scripts blocked. Fails on any DOM change other than the extension's UI host, any error from the
 // extension, a highlight whose text the matcher does not recognize on its own, a tooltip that does
 // not open on hover, a page that does not settle, and, on the pages `labels.json` labels, recall
 // or precision below 100%. Needs `npm run build` first; without the corpus or Chromium it says so
