@@ -26,9 +26,16 @@ const SKIPPED_TAGS = new Set([
 /** The attribute page authors set to `off` on an element to keep the glossary out of it. */
 export const OPT_OUT_ATTRIBUTE = 'data-glossary';
 
+/**
+ * Chromium's XML tree viewer keeps the document's own XML, never displayed, in an element with
+ * this id beside the tree it shows; scanning both would count every term twice.
+ */
+const XML_VIEWER_SOURCE_ID = 'webkit-xml-viewer-source-xml';
+
 /** Selector form of every exclusion, for checking the ancestors of a node added later. */
 export const EXCLUDED_ANCESTOR_SELECTOR = [
   ...SKIPPED_TAGS,
+  `#${XML_VIEWER_SOURCE_ID}`,
   `[${OPT_OUT_ATTRIBUTE}="off" i]`,
   '[contenteditable]:not([contenteditable="false" i])',
 ].join(',');
@@ -37,6 +44,7 @@ export const EXCLUDED_ANCESTOR_SELECTOR = [
 export function isExcludedElement(el: Element, ownUi: Element | null): boolean {
   if (SKIPPED_TAGS.has(el.localName) || el === ownUi) return true;
   if (!el.hasAttributes()) return false;
+  if (el.id === XML_VIEWER_SOURCE_ID) return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
   return el.getAttribute(OPT_OUT_ATTRIBUTE)?.toLowerCase() === 'off';

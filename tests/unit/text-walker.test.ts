@@ -146,6 +146,16 @@ describe('TextWalker', () => {
     expect(walk(byId(page('<div id="d" data-glossary="off">BPO</div>'), 'd'))).toEqual([]);
   });
 
+  it("does not yield the XML source Chromium's XML viewer keeps hidden beside its tree", () => {
+    const root = page(
+      '<div id="webkit-xml-viewer-source-xml"><p>outsourcing</p></div><div class="pretty-print"><span>outsourcing</span></div>',
+    );
+    expect(walk(root)).toEqual(['outsourcing']);
+    const hidden = byId(root, 'webkit-xml-viewer-source-xml');
+    expect(isExcludedElement(hidden, null)).toBe(true);
+    expect(isInExcludedSubtree(hidden.querySelector('p')?.firstChild as Text, null)).toBe(true);
+  });
+
   it('steps over the subtree it is told to skip, and only that', () => {
     const root = page('a<div id="seen">b<p>c</p></div>d<p>e</p>');
     expect(walk(root, null, byId(root, 'seen'))).toEqual(['a', 'd', 'e']);
