@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 
 /** One painted occurrence as the page itself sees it in `CSS.highlights`. */
@@ -124,4 +125,23 @@ export async function pageMutations(page: Page): Promise<RecordedMutation[]> {
         [...m.added, ...m.removed].every((n) => n === '<bpo-kpo-glossary>')
       ),
   );
+}
+
+/**
+ * Occurrences per term that a fixture file's `data-expect` attributes ask for, read from the file
+ * itself (not from the extension), for checks of counts, badges and totals.
+ */
+export function fixtureCounts(file: string): { total: number; counts: Record<string, number> } {
+  const html = readFileSync(file, 'utf8');
+  const counts: Record<string, number> = {};
+  let total = 0;
+  for (const [, spec = ''] of html.matchAll(/\sdata-expect="([^"]*)"/g)) {
+    for (const item of spec.split(' | ')) {
+      const termId = item.trim().split(':')[0] ?? '';
+      if (termId === '') continue;
+      counts[termId] = (counts[termId] ?? 0) + 1;
+      total++;
+    }
+  }
+  return { total, counts };
 }
