@@ -8,6 +8,7 @@ import { launchExtension, type ExtensionBrowser } from './support/chromium.ts';
 import {
   byOwner,
   expectedTerms,
+  fixtureCounts,
   pageMutations,
   paintedTerms,
   RECORD_MUTATIONS,
@@ -18,6 +19,8 @@ import { serve, type TestServer } from './support/server.ts';
 declare const chrome: typeof extensionApi;
 
 const FIXTURES = resolve(import.meta.dirname, 'fixtures');
+/** What english.html's own data-expect attributes ask for (a fixed expectation, not the extension's). */
+const ENGLISH = fixtureCounts(resolve(FIXTURES, 'english.html'));
 
 const HOSTILE_CSS = `<style>
   html { font-size: 3px !important; }
@@ -77,6 +80,14 @@ describe('highlighting and tooltips in Chromium', () => {
         (id) => `glossary-${id}`,
       ),
     );
+  });
+
+  it('paints every expected form on the English page and nothing else', async () => {
+    await open('/english.html');
+    const expected = await expectedTerms(page);
+    // The page's expectations are the file's: none lost on the way in.
+    expect(Object.values(expected).flat()).toHaveLength(ENGLISH.total);
+    await expect.poll(async () => byOwner(await paintedTerms(page))).toEqual(expected);
   });
 
   it('paints inside srcdoc, same-origin and about:blank frames', async () => {
@@ -247,20 +258,51 @@ describe('highlighting and tooltips in Chromium', () => {
     await touch.close();
   });
 
-  it('moves to the next occurrence on the keyboard command and announces it', async () => {
+  it('walks through every occurrence on the next-term command (Alt+Shift+G): in view, tooltip open, announced', async () => {
     await open('/english.html');
-    await sendToTab({ type: 'next-occurrence', termId: 'offshore' });
+    // Document order, from the fixture's own expectations.
+    const expected = Object.entries(await expectedTerms(page)).flatMap(([owner, items]) =>
+      items.map((item) => ({ owner, termId: item.split(':')[0] ?? '' })),
+    );
+    expect(expected).toHaveLength(ENGLISH.total);
     const tooltip = page.getByRole('tooltip');
-    await tooltip.waitFor();
-    expect(await tooltip.getAttribute('data-term')).toBe('offshore');
     const live = page.locator('bpo-kpo-glossary [aria-live]');
-    await expect.poll(() => live.innerText()).toContain(TERM_BY_ID.offshore.definition.en);
-    // Twice more: the last offshore is far below the fold and is scrolled into view.
-    await sendToTab({ type: 'next-occurrence', termId: 'offshore' });
-    await sendToTab({ type: 'next-occurrence', termId: 'offshore' });
-    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+    for (const [i, { owner, termId }] of [...expected, ...expected.slice(0, 1)].entries()) {
+      await runCommand('next-term');
+      // A new tooltip each time (one already seen carries a mark), for this occurrence's term.
+      await expect
+        .poll(() =>
+          tooltip.evaluate((el) => {
+            const seen = el as HTMLElement & { glossarySeen?: boolean };
+            if (seen.glossarySeen === true) return 'the previous tooltip';
+            seen.glossarySeen = true;
+            return el.getAttribute('data-term');
+          }),
+        )
+        .toBe(termId);
+      expect(await ownerInView(page, owner), `press ${i + 1}: ${owner} in view`).toBe(true);
+      await expect
+        .poll(() => live.innerText())
+        .toContain(TERM_BY_ID[termId as keyof typeof TERM_BY_ID].definition.en);
+    }
+    // The last one is far below the fold, and the walk went down to it and back up.
     await page.keyboard.press('Escape');
     await expect.poll(() => tooltip.count()).toBe(0);
+  });
+
+  it('switches the site off and back on with the toggle-site command (Alt+Shift+H)', async () => {
+    await open('/english.html');
+    await expect.poll(async () => (await paintedTerms(page)).length).toBe(ENGLISH.total);
+    // As the browser sends it: the command grants activeTab, so the tab carries its URL.
+    await runCommand('toggle-site', { withUrl: true });
+    await expect.poll(async () => (await paintedTerms(page)).length).toBe(0);
+    await expect.poll(tabBadge).toBe('');
+    expect(await storedSettings()).toMatchObject({ disabledSites: ['127.0.0.1'] });
+    // Without the URL (a browser that leaves it out): the background asks the page for it.
+    await runCommand('toggle-site', { withUrl: false });
+    await expect.poll(async () => (await paintedTerms(page)).length).toBe(ENGLISH.total);
+    await expect.poll(tabBadge).toBe(String(ENGLISH.total));
+    expect(await storedSettings()).toMatchObject({ disabledSites: [] });
   });
 
   it('opens the tooltip of a term whose text is selected by double-click', async () => {
@@ -276,7 +318,7 @@ describe('highlighting and tooltips in Chromium', () => {
   it('shows a readable tooltip under a strict CSP and on a page with hostile CSS', async () => {
     for (const path of ['/csp.html', '/hostile.html']) {
       await open(path);
-      const box = await termBox(page, 't', path === '/csp.html' ? 'KPO' : 'KPO');
+      const box = await termBox(page, 't', 'KPO');
       await page.mouse.move(box.x, box.y);
       const tooltip = page.getByRole('tooltip');
       await tooltip.waitFor({ state: 'visible' });
@@ -300,7 +342,8 @@ describe('highlighting and tooltips in Chromium', () => {
 
   it('removes and restores highlights and the badge live when the site is switched off and on', async () => {
     await open('/english.html');
-    const count = (await paintedTerms(page)).length;
+    const count = ENGLISH.total;
+    await expect.poll(async () => (await paintedTerms(page)).length).toBe(count);
     await expect.poll(tabBadge).toBe(String(count));
 
     await setSettings({ enabled: true, disabledSites: ['127.0.0.1'] });
@@ -320,20 +363,21 @@ describe('highlighting and tooltips in Chromium', () => {
 
   it('paints only the first occurrence of each term when asked, still counting them all', async () => {
     await open('/english.html');
-    const all = await paintedTerms(page);
     await setSettings({ enabled: true, disabledSites: [], firstOnly: true });
-    const firsts = ['bpo', 'kpo', 'onshore', 'nearshore', 'offshore', 'outsourcing'].map((id) => {
-      const first = all.find((t) => t.termId === id);
-      return `${id}:${first?.text ?? ''}:${first?.owner ?? ''}`;
-    });
+    // Each term's first occurrence in english.html, in document order.
     await expect
-      .poll(async () =>
-        (await paintedTerms(page)).map((t) => `${t.termId}:${t.text}:${t.owner}`).sort(),
-      )
-      .toEqual(firsts.sort());
-    await expect.poll(() => tabBadge()).toBe(String(all.length));
+      .poll(async () => (await paintedTerms(page)).map((t) => `${t.termId}:${t.text}:${t.owner}`))
+      .toEqual([
+        'bpo:BPO:bpo:BPO | kpo:KPO',
+        'kpo:KPO:bpo:BPO | kpo:KPO',
+        'onshore:Onshore:onshore:Onshore | nearshore:nearshore | offshore:offshore',
+        'nearshore:nearshore:onshore:Onshore | nearshore:nearshore | offshore:offshore',
+        'offshore:offshore:onshore:Onshore | nearshore:nearshore | offshore:offshore',
+        'outsourcing:outsource:outsourcing:outsource | outsourcing:outsourced | outsourcing:Outsourcing',
+      ]);
+    await expect.poll(() => tabBadge()).toBe(String(ENGLISH.total));
     await setSettings({ enabled: true, disabledSites: [], firstOnly: false });
-    await expect.poll(async () => (await paintedTerms(page)).length).toBe(all.length);
+    await expect.poll(async () => (await paintedTerms(page)).length).toBe(ENGLISH.total);
   });
 
   it('follows a single-page-app navigation: new view, new highlights, badge in step', async () => {
@@ -406,13 +450,51 @@ describe('highlighting and tooltips in Chromium', () => {
     });
   }
 
-  async function sendToTab(message: Record<string, unknown>): Promise<void> {
-    await browser.worker.evaluate(async (m) => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      if (tab?.id !== undefined) await chrome.tabs.sendMessage(tab.id, m, { frameId: 0 });
-    }, message);
+  function storedSettings(): Promise<unknown> {
+    return browser.worker.evaluate(
+      async () => (await chrome.storage.local.get('settings')).settings,
+    );
+  }
+
+  /**
+   * Runs a keyboard command the way the browser does when its shortcut is pressed: fires
+   * `commands.onCommand` in the service worker with the active tab, so the background's own
+   * listener handles it. (Headless Chromium has no browser window to press a shortcut in; a key
+   * sent to the page never reaches the browser's accelerators.)
+   */
+  async function runCommand(
+    command: 'next-term' | 'toggle-site',
+    { withUrl = false }: { withUrl?: boolean } = {},
+  ): Promise<void> {
+    await page.bringToFront();
+    const url = withUrl ? page.url() : undefined;
+    await browser.worker.evaluate(
+      async ({ command, url }) => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        if (tab === undefined) throw new Error('no active tab');
+        const onCommand = chrome.commands.onCommand as unknown as {
+          hasListeners(): boolean;
+          dispatch(name: string, tab: unknown): void;
+        };
+        if (!onCommand.hasListeners()) throw new Error('the background listens to no command');
+        onCommand.dispatch(command, url === undefined ? tab : { ...tab, url });
+      },
+      { command, url },
+    );
   }
 });
+
+/** Whether the element with this id (or data-expect) is inside the viewport now. */
+function ownerInView(page: Page, owner: string): Promise<boolean> {
+  return page.evaluate((owner) => {
+    const el =
+      document.getElementById(owner) ??
+      document.querySelector(`[data-expect="${CSS.escape(owner)}"]`);
+    if (el === null) return false;
+    const r = el.getBoundingClientRect();
+    return r.bottom > 0 && r.top < innerHeight && r.height > 0;
+  }, owner);
+}
 
 /** The centre of the first `word` inside the element with this id (or data-expect), in viewport px. */
 async function termBox(page: Page, owner: string, word: string): Promise<{ x: number; y: number }> {
