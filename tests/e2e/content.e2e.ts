@@ -9,6 +9,7 @@ import {
   byOwner,
   expectedTerms,
   fixtureCounts,
+  observedRoots,
   pageMutations,
   paintedTerms,
   RECORD_MUTATIONS,
@@ -154,12 +155,24 @@ describe('highlighting and tooltips in Chromium', () => {
     expect(all.filter((t) => !t.connected || t.collapsed)).toEqual([]);
   });
 
-  it('changes no node of the page (only its own UI host appears)', async () => {
-    await open('/english.html');
-    const box = await termBox(page, 'definition', 'BPO');
+  it('changes no node of the page, its frames or its open shadow roots (only its own UI host appears)', async () => {
+    await open('/estonian.html');
+    // Everything painted: the page, its shadow roots and its frames.
+    await expect
+      .poll(async () => byOwner(await paintedTerms(page)))
+      .toEqual(await expectedTerms(page));
+    for (const frame of page.frames().filter((f) => f !== page.mainFrame()))
+      if (frame.url() !== 'about:blank')
+        await expect.poll(async () => (await paintedTerms(frame)).length).toBeGreaterThan(0);
+    const box = await termBox(page, 'bpo:Äriprotsesside sisseostmise', 'Äriprotsesside');
     await page.mouse.move(box.x, box.y);
     await page.getByRole('tooltip').waitFor();
     await page.keyboard.press('Escape');
+    // The recorder watched every place the extension paints in, so an empty log means something.
+    const roots = await observedRoots(page);
+    expect(roots[page.url()]).toEqual(['document', 'shadow root of <div>', 'shadow root of <div>']);
+    expect(roots['about:srcdoc']).toEqual(['document']);
+    expect(roots[`${server.origin}/frame.html`]).toEqual(['document']);
     expect(await pageMutations(page)).toEqual([]);
     const hosts = await page.evaluate(() => document.querySelectorAll('bpo-kpo-glossary').length);
     expect(hosts).toBe(1);
