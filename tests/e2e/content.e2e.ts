@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { browser as extensionApi } from 'wxt/browser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { findTerms } from '../../glossary/matcher.ts';
 import { TERM_BY_ID } from '../../glossary/terms.ts';
 import { launchExtension, type ExtensionBrowser } from './support/chromium.ts';
 import {
@@ -46,6 +45,7 @@ describe('highlighting and tooltips in Chromium', () => {
           body: '<!doctype html><html lang="en"><body><p id="t">Offshore BPO and KPO work.</p></body></html>',
           headers: { 'content-security-policy': "default-src 'none'" },
         },
+        '/dense.html': { body: densePage() },
         '/hostile.html': {
           body: `<!doctype html><html lang="en"><head>${HOSTILE_CSS}</head><body><p id="t">Our KPO partner.</p></body></html>`,
         },
@@ -420,7 +420,22 @@ describe('highlighting and tooltips in Chromium', () => {
     expect((await paintedTerms(page)).filter((t) => !t.connected)).toEqual([]);
   });
 
-  it('counts every occurrence in a multi-megabyte text node, painting lazily past the first ones', async () => {
+  it('paints every occurrence in view on a term-dense page, wherever it is scrolled to and back', async () => {
+    await open('/dense.html');
+    await expect.poll(async () => (await countsInTab()).total).toBe(DENSE_OCCURRENCES);
+    // Past the first 2,000 only those near the viewport are painted: lazy mode is in play.
+    expect((await paintedTerms(page)).length).toBeLessThan(DENSE_OCCURRENCES);
+    for (const at of [0.3, 0.62, 0.97, 0.5, 0.08, 0.8]) {
+      await page.evaluate((at) => {
+        scrollTo(0, at * (document.documentElement.scrollHeight - innerHeight));
+      }, at);
+      await expect
+        .poll(() => unpaintedInView(page, '.dense', DENSE_WORDS), { timeout: 5000 })
+        .toEqual({ inView: true, unpainted: [] });
+    }
+  });
+
+  it('counts every occurrence in a multi-megabyte text node and paints the ones in view as it scrolls, not the far ones', async () => {
     const sentence =
       'Plain words about nothing in particular, then one BPO-d and one allhanke here. ';
     const repeats = 60_000; // about 4.7 MB in one text node
@@ -429,16 +444,25 @@ describe('highlighting and tooltips in Chromium', () => {
       ({ sentence, repeats }) => {
         const p = document.createElement('p');
         p.id = 'huge';
+        p.className = 'huge';
         p.textContent = sentence.repeat(repeats);
         document.body.append(p);
       },
       { sentence, repeats },
     );
-    const expected = findTerms(sentence.repeat(repeats)).length + 1; // plus the view's BPO
+    const expected = 2 * repeats + 1; // BPO-d and allhanke in each sentence, plus the view's BPO
     await expect.poll(async () => (await countsInTab()).total, { timeout: 30_000 }).toBe(expected);
+    for (const at of [0.02, 0.5, 0.93, 0.25, 0.7]) {
+      await page.evaluate((at) => {
+        scrollTo(0, at * (document.documentElement.scrollHeight - innerHeight));
+      }, at);
+      await expect
+        .poll(() => unpaintedInView(page, '.huge', ['BPO-d', 'allhanke']), { timeout: 5000 })
+        .toEqual({ inView: true, unpainted: [] });
+      // Windowed: what is painted in the node lies in a band around the viewport, a few screens tall.
+      expect(await paintedFarFromView(page, 'huge')).toEqual([]);
+    }
     const painted = await paintedTerms(page);
-    expect(painted.length).toBeGreaterThan(0);
-    expect(painted.length).toBeLessThan(expected);
     expect(
       painted.every((t) => t.text === 'BPO-d' || t.text === 'allhanke' || t.text === 'BPO'),
     ).toBe(true);
@@ -496,6 +520,94 @@ describe('highlighting and tooltips in Chromium', () => {
     );
   }
 });
+
+// A term-dense page: 1,500 paragraphs of three occurrences each, well past the 2,000 painted at once.
+const DENSE_WORDS = ['BPO', 'KPO', 'offshore'];
+const DENSE_PARAGRAPHS = 1500;
+const DENSE_OCCURRENCES = DENSE_PARAGRAPHS * DENSE_WORDS.length;
+function densePage(): string {
+  const paragraphs = Array.from(
+    { length: DENSE_PARAGRAPHS },
+    (_, i) => `<p class="dense" id="p${i}">Paragraph ${i}: BPO and KPO teams work offshore.</p>`,
+  );
+  return `<!doctype html><html lang="en"><body>${paragraphs.join('\n')}</body></html>`;
+}
+
+/**
+ * Occurrences of `words` in the text of `selector` elements that are inside the viewport but not
+ * painted (a `glossary-*` highlight range starting there), and whether any was in view at all.
+ */
+function unpaintedInView(
+  page: Page,
+  selector: string,
+  words: readonly string[],
+): Promise<{ inView: boolean; unpainted: string[] }> {
+  return page.evaluate(
+    ({ selector, words }) => {
+      const painted = new Map<Node, Set<number>>();
+      for (const [name, highlight] of CSS.highlights) {
+        if (!name.startsWith('glossary-')) continue;
+        for (const range of highlight as Iterable<AbstractRange>) {
+          let starts = painted.get(range.startContainer);
+          if (starts === undefined) painted.set(range.startContainer, (starts = new Set()));
+          starts.add(range.startOffset);
+        }
+      }
+      const range = document.createRange();
+      const visible = (): boolean => {
+        const r = range.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight && r.height > 0;
+      };
+      let inView = 0;
+      const unpainted: string[] = [];
+      for (const el of document.querySelectorAll(selector)) {
+        const box = el.getBoundingClientRect();
+        if (box.bottom <= 0 || box.top >= innerHeight) continue;
+        const text = el.firstChild;
+        if (!(text instanceof Text)) continue;
+        // In a huge text node, only the stretch between the viewport's first and last caret.
+        const first = document.caretRangeFromPoint(innerWidth / 2, 1);
+        const last = document.caretRangeFromPoint(innerWidth / 2, innerHeight - 1);
+        const from = first?.startContainer === text ? Math.max(0, first.startOffset - 500) : 0;
+        const to = last?.startContainer === text ? last.startOffset + 500 : text.data.length;
+        for (const word of words) {
+          for (let at = text.data.indexOf(word, from); at >= 0 && at < to;) {
+            range.setStart(text, at);
+            range.setEnd(text, at + word.length);
+            if (visible()) {
+              inView++;
+              if (painted.get(text)?.has(at) !== true) unpainted.push(`${el.id}@${at}:${word}`);
+            }
+            at = text.data.indexOf(word, at + word.length);
+          }
+        }
+      }
+      return { inView: inView > 0, unpainted: unpainted.slice(0, 20) };
+    },
+    { selector, words },
+  );
+}
+
+/** Painted ranges in the element's text lying more than three viewport heights from the viewport. */
+function paintedFarFromView(page: Page, id: string): Promise<string[]> {
+  return page.evaluate((id) => {
+    const text = document.getElementById(id)?.firstChild;
+    const far: string[] = [];
+    const range = document.createRange();
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('glossary-')) continue;
+      for (const r of highlight as Iterable<AbstractRange>) {
+        if (r.startContainer !== text) continue;
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const box = range.getBoundingClientRect();
+        if (box.bottom < -3 * innerHeight || box.top > 4 * innerHeight)
+          far.push(`${r.startOffset} at y=${Math.round(box.top)}`);
+      }
+    }
+    return far.slice(0, 20);
+  }, id);
+}
 
 /** Whether the element with this id (or data-expect) is inside the viewport now. */
 function ownerInView(page: Page, owner: string): Promise<boolean> {
