@@ -75,7 +75,10 @@ describe('highlighting and tooltips in Chromium', () => {
     await open('/estonian.html');
     const expected = await expectedTerms(page);
     await expect.poll(async () => byOwner(await paintedTerms(page))).toEqual(expected);
-    const names = await page.evaluate(() => [...CSS.highlights.keys()].sort());
+    // The public names (per-look names register the same highlights again for the stylesheet).
+    const names = await page.evaluate(() =>
+      [...CSS.highlights.keys()].filter((name) => name.startsWith('glossary-')).sort(),
+    );
     expect(names).toEqual(
       ['bpo', 'kpo', 'nearshore', 'offshore', 'onshore', 'outsourcing'].map(
         (id) => `glossary-${id}`,
@@ -319,7 +322,7 @@ describe('highlighting and tooltips in Chromium', () => {
   });
 
   it('keeps the tooltip inside a short viewport, scrolling inside it', async () => {
-    await page.setViewportSize({ width: 900, height: 240 });
+    await page.setViewportSize({ width: 900, height: 400 });
     await open('/english.html');
     const box = await termBox(page, 'long-line', 'KPO');
     await page.mouse.move(box.x, box.y);
