@@ -597,10 +597,10 @@ function unpaintedInView(
         const text = el.firstChild;
         if (!(text instanceof Text)) continue;
         // In a huge text node, only the stretch between the viewport's first and last caret.
-        const first = document.caretRangeFromPoint(innerWidth / 2, 1);
-        const last = document.caretRangeFromPoint(innerWidth / 2, innerHeight - 1);
-        const from = first?.startContainer === text ? Math.max(0, first.startOffset - 500) : 0;
-        const to = last?.startContainer === text ? last.startOffset + 500 : text.data.length;
+        const first = document.caretPositionFromPoint(innerWidth / 2, 1);
+        const last = document.caretPositionFromPoint(innerWidth / 2, innerHeight - 1);
+        const from = first?.offsetNode === text ? Math.max(0, first.offset - 500) : 0;
+        const to = last?.offsetNode === text ? last.offset + 500 : text.data.length;
         for (const word of words) {
           for (let at = text.data.indexOf(word, from); at >= 0 && at < to;) {
             range.setStart(text, at);

@@ -122,7 +122,7 @@ const POPUP_VIEW = `(() => {
 
 /** Reads what a popup opened with `openPopup` shows. */
 export function popupView(popup: Page): Promise<PopupView> {
-  return popup.evaluate(POPUP_VIEW) as Promise<PopupView>;
+  return popup.evaluate<PopupView>(POPUP_VIEW);
 }
 
 /** The popup as the toolbar button opens it: no `?tabId`, acting for the active tab. */
