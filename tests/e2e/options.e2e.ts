@@ -113,9 +113,10 @@ describe('the options page in Chromium', () => {
     await expect.poll(() => pageLooks(page)).toEqual(['underline']);
     await options.getByRole('radio', { name: 'Tint', exact: true }).check();
     await expect.poll(() => pageLooks(page)).toEqual(['tint']);
-    expect(await options.evaluate(() => CSS.highlights.has('bpo-kpo-glossary-tint-bpo'))).toBe(
-      true,
-    );
+    // The preview follows the stored setting on its own schedule: poll, as for the page.
+    await expect
+      .poll(() => options.evaluate(() => CSS.highlights.has('bpo-kpo-glossary-tint-bpo')))
+      .toBe(true);
     expect(await stored(browser)).toMatchObject({ highlightStyle: 'tint' });
   });
 
