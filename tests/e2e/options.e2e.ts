@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import type { browser as extensionApi } from 'wxt/browser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from './support/chromium.ts';
+import { differingPixels, firstRangeBox } from './support/pixels.ts';
 import { serve, type TestServer } from './support/server.ts';
 import { axeViolations, openOptions, paintedCount, storeSettings } from './support/ui-pages.ts';
 
@@ -112,10 +113,50 @@ describe('the options page in Chromium', () => {
     await expect.poll(() => pageLooks(page)).toEqual(['underline']);
     await options.getByRole('radio', { name: 'Tint', exact: true }).check();
     await expect.poll(() => pageLooks(page)).toEqual(['tint']);
-    expect(await options.evaluate(() => CSS.highlights.has('bpo-kpo-glossary-tint-bpo'))).toBe(
-      true,
-    );
+    // The preview follows the stored setting on its own schedule: poll, as for the page.
+    await expect
+      .poll(() => options.evaluate(() => CSS.highlights.has('bpo-kpo-glossary-tint-bpo')))
+      .toBe(true);
     expect(await stored(browser)).toMatchObject({ highlightStyle: 'tint' });
+  });
+
+  it('switches each look from the options page and the open page’s pixels follow', async () => {
+    const page = await openFixture();
+    const box = await page.evaluate(firstRangeBox, 'glossary-kpo');
+    if (box === null) throw new Error('no KPO range');
+    const shot = async (): Promise<Uint8Array> => {
+      await page.bringToFront();
+      return page.screenshot();
+    };
+    const options = await openOptions(browser);
+    // The defaults paint both; each choice must change the page's pixels from the one before.
+    let previous = await shot();
+    const shots = new Map<string, Uint8Array>();
+    for (const [look, label] of [
+      ['underline', 'Dotted underline'],
+      ['tint', 'Tint'],
+      ['both', 'Underline and tint'],
+    ] as const) {
+      await options.bringToFront();
+      await options.getByRole('radio', { name: label, exact: true }).check();
+      const before = previous;
+      await expect
+        .poll(async () => differingPixels(before, (previous = await shot()), box), {
+          message: `the page repaints in the ${look} look`,
+        })
+        .toBeGreaterThan(20);
+      shots.set(look, previous);
+    }
+    await page.evaluate(() => {
+      CSS.highlights.clear();
+    });
+    const plain = await shot();
+    const of = (look: string): Uint8Array => shots.get(look) ?? plain;
+    for (const look of ['underline', 'tint', 'both'])
+      expect(differingPixels(of(look), plain, box), `${look} against no highlight`).toBeGreaterThan(
+        20,
+      );
+    expect(differingPixels(of('tint'), of('underline'), box)).toBeGreaterThan(20);
   });
 
   it('stores first-occurrence-only and the global switch', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 
 /** One painted occurrence as the page itself sees it in `CSS.highlights`. */
@@ -81,10 +82,17 @@ export function byOwner(terms: readonly PaintedTerm[]): Record<string, string[]>
   return out;
 }
 
-/** Page script, run before any page script: records every DOM mutation after DOMContentLoaded. */
+/**
+ * Page script, run before any page script in every frame: records every DOM mutation after
+ * DOMContentLoaded, in the document and in each open shadow root (declarative ones found then,
+ * later ones as they are attached), and lists what it observes in `__glossaryObservedRoots`.
+ */
 export const RECORD_MUTATIONS = `(() => {
+  if (window.__glossaryMutations !== undefined) return;
   const log = [];
+  const roots = [];
   window.__glossaryMutations = log;
+  window.__glossaryObservedRoots = roots;
   const describe = (n) => n.nodeType === 1 ? '<' + n.localName + '>' : n.nodeName;
   const observer = new MutationObserver((records) => {
     for (const r of records) {
@@ -97,8 +105,29 @@ export const RECORD_MUTATIONS = `(() => {
       });
     }
   });
+  const options = { subtree: true, childList: true, attributes: true, characterData: true };
+  let started = false;
+  const observe = (root, name) => {
+    observer.observe(root, options);
+    roots.push(name);
+  };
+  const observeShadows = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot === null) continue;
+      observe(el.shadowRoot, 'shadow root of <' + el.localName + '>');
+      observeShadows(el.shadowRoot);
+    }
+  };
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const shadow = attachShadow.call(this, init);
+    if (started && init.mode === 'open') observe(shadow, 'shadow root of <' + this.localName + '>');
+    return shadow;
+  };
   document.addEventListener('DOMContentLoaded', () => {
-    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    started = true;
+    observe(document, 'document');
+    observeShadows(document);
   }, { once: true });
 })();`;
 
@@ -110,18 +139,62 @@ export interface RecordedMutation {
   readonly removed: string[];
 }
 
-/** Mutations recorded by RECORD_MUTATIONS, less the extension's own UI host coming and going. */
+/**
+ * Mutations recorded by RECORD_MUTATIONS in every frame of the page (a frame's own are prefixed
+ * with its URL), less the extension's own UI host coming and going.
+ */
 export async function pageMutations(page: Page): Promise<RecordedMutation[]> {
-  const log = await page.evaluate(
-    () =>
-      (window as unknown as { __glossaryMutations?: RecordedMutation[] }).__glossaryMutations ?? [],
-  );
-  return log.filter(
-    (m) =>
-      !(
+  const out: RecordedMutation[] = [];
+  for (const frame of page.frames()) {
+    const log = await frame
+      .evaluate(
+        () =>
+          (window as unknown as { __glossaryMutations?: RecordedMutation[] }).__glossaryMutations ??
+          [],
+      )
+      .catch(() => []);
+    const where = frame === page.mainFrame() ? '' : `${frame.url()}: `;
+    for (const m of log) {
+      const ownHost =
         m.type === 'childList' &&
         m.target === '<html>' &&
-        [...m.added, ...m.removed].every((n) => n === '<bpo-kpo-glossary>')
-      ),
-  );
+        [...m.added, ...m.removed].every((n) => n === '<bpo-kpo-glossary>');
+      if (!ownHost) out.push({ ...m, target: where + m.target });
+    }
+  }
+  return out;
+}
+
+/** What RECORD_MUTATIONS observes, by frame URL: 'document' and each open shadow root. */
+export async function observedRoots(page: Page): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const frame of page.frames()) {
+    out[frame.url()] = await frame
+      .evaluate(
+        () =>
+          (window as unknown as { __glossaryObservedRoots?: string[] }).__glossaryObservedRoots ??
+          [],
+      )
+      .catch(() => []);
+  }
+  return out;
+}
+
+/**
+ * Occurrences per term that a fixture file's `data-expect` attributes ask for, read from the file
+ * itself (not from the extension), for checks of counts, badges and totals.
+ */
+export function fixtureCounts(file: string): { total: number; counts: Record<string, number> } {
+  const html = readFileSync(file, 'utf8');
+  const counts: Record<string, number> = {};
+  let total = 0;
+  for (const [, spec = ''] of html.matchAll(/\sdata-expect="([^"]*)"/g)) {
+    for (const item of spec.split(' | ')) {
+      const termId = item.trim().split(':')[0] ?? '';
+      if (termId === '') continue;
+      counts[termId] = (counts[termId] ?? 0) + 1;
+      total++;
+    }
+  }
+  return { total, counts };
 }

@@ -95,3 +95,101 @@ export async function axeViolations(page: Page): Promise<string[]> {
       `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
 }
+
+/** What the popup shows: its site switch, the note under it and the terms found with counts. */
+export interface PopupView {
+  readonly siteSwitch: string;
+  readonly checked: string | null;
+  readonly disabled: string | null;
+  readonly note: string | null;
+  readonly counts: Record<string, number>;
+}
+
+// Runs inside the popup page; kept as source text so it can go over CDP too.
+const POPUP_VIEW = `(() => {
+  const site = document.getElementById('site-switch');
+  const counts = {};
+  for (const b of document.querySelectorAll('.found-term'))
+    counts[b.dataset.term ?? ''] = Number(b.querySelector('.found-count [aria-hidden]')?.textContent);
+  return {
+    siteSwitch: site?.textContent.trim() ?? '',
+    checked: site?.getAttribute('aria-checked') ?? null,
+    disabled: site?.getAttribute('aria-disabled') ?? null,
+    note: document.getElementById('site-note')?.textContent ?? null,
+    counts,
+  };
+})()`;
+
+/** Reads what a popup opened with `openPopup` shows. */
+export function popupView(popup: Page): Promise<PopupView> {
+  return popup.evaluate<PopupView>(POPUP_VIEW);
+}
+
+/** The popup as the toolbar button opens it: no `?tabId`, acting for the active tab. */
+export interface ToolbarPopup {
+  view(): Promise<PopupView>;
+  /** Clicks the element with this id. */
+  click(id: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the real toolbar popup over `page` with `action.openPopup()` (what a click on the
+ * toolbar button does) and reaches it through the DevTools protocol: Playwright does not list a
+ * toolbar popup among a context's pages.
+ */
+export async function openToolbarPopup(
+  browser: ExtensionBrowser,
+  page: Page,
+): Promise<ToolbarPopup> {
+  await page.bringToFront();
+  const cdp = await browser.context.browser()?.newBrowserCDPSession();
+  if (cdp === undefined) throw new Error('no browser-level DevTools session');
+  const popupUrl = `chrome-extension://${browser.extensionId}/popup.html`;
+  await browser.worker.evaluate(() => chrome.action.openPopup());
+  let targetId: string | undefined;
+  for (let i = 0; i < 100 && targetId === undefined; i++) {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    targetId = targetInfos.find((t) => t.type === 'page' && t.url === popupUrl)?.targetId;
+    if (targetId === undefined) await new Promise((done) => setTimeout(done, 100));
+  }
+  if (targetId === undefined) throw new Error('the toolbar popup did not open');
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
+  interface Reply {
+    id?: number;
+    result?: { result?: { value?: unknown } };
+  }
+  const pending = new Map<number, (reply: Reply) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (event) => {
+    if (event.sessionId !== sessionId) return;
+    const reply = JSON.parse(event.message) as Reply;
+    if (reply.id === undefined) return;
+    pending.get(reply.id)?.(reply);
+    pending.delete(reply.id);
+  });
+  let nextId = 0;
+  const evaluate = async (expression: string): Promise<unknown> => {
+    const id = ++nextId;
+    const reply = new Promise<Reply>((done) => pending.set(id, done));
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({
+        id,
+        method: 'Runtime.evaluate',
+        params: { expression, returnByValue: true, awaitPromise: true },
+      }),
+    });
+    return (await reply).result?.result?.value;
+  };
+  return {
+    view: async () => (await evaluate(POPUP_VIEW)) as PopupView,
+    click: async (id) => {
+      await evaluate(`document.getElementById(${JSON.stringify(id)}).click()`);
+    },
+    close: async () => {
+      // window.close(), as the popup closes itself (closing its target closes the whole window).
+      await evaluate('window.close()').catch(() => undefined);
+      await cdp.detach();
+    },
+  };
+}

@@ -1,0 +1,112 @@
+// The extension's performance and size budgets, in one table. `npm run bench:check` holds a
+// benchmark run to all of them; `npm test` holds the build to the (deterministic) size budget.
+// The content script's redesign tightens them here.
+
+export const BUDGETS = {
+  /** mark.js markRegExp time ÷ extension script time, at least, on every page (aim 10). */
+  markRegExpOverExtension: 5,
+  /** Extension script time ÷ bare walk, at most, on the big text pages (aim 1.5). */
+  extensionOverFloor: 2.5,
+  /** The extension's longest own main-thread task, at most. */
+  longestTaskMs: 50,
+  /** From the content script's start to the first frame with a highlight, at most. */
+  firstHighlightMs: 100,
+  /** The content script, gzipped at level 9, at most. */
+  gzipKB: 30,
+  /** Where the size should head; reported, not enforced. */
+  gzipAimKB: 20,
+  /**
+   * Painted occurrences after the scroll through the generated page, at least (or all of them,
+   * if fewer): the extension paints this many at once and the rest near the viewport.
+   */
+  minPainted: 2000,
+} as const;
+
+export type BudgetName = Exclude<keyof typeof BUDGETS, 'gzipAimKB'> | 'occurrences';
+
+/** The figures of one benchmarked page that budgets apply to (as in bench/results.json). */
+export interface PageFigures {
+  readonly page: string;
+  /** Held to the bare-walk budget (big text pages). */
+  readonly floorBudget: boolean;
+  /** What the matcher finds in the page's text, where the page is generated (else null). */
+  readonly expectedOccurrences: number | null;
+  readonly ratios: {
+    readonly markRegExpOverExtension: number;
+    readonly extensionOverFloor: number;
+  };
+  readonly extension: {
+    readonly longestTaskMs: number;
+    readonly firstHighlightSinceScriptMs: number | null;
+    /** Occurrences the extension counted. */
+    readonly occurrences: number;
+    /** Ranges painted once settled. */
+    readonly ranges: number;
+  };
+}
+
+export interface Miss {
+  /** The page's name, or null for the content script's size. */
+  readonly page: string | null;
+  readonly budget: BudgetName;
+  readonly message: string;
+}
+
+const f = (n: number, digits = 0): string => n.toFixed(digits);
+
+/** The content script's size budget: a miss, or null when it fits. */
+export function sizeMiss(gzipBytes: number): Miss | null {
+  const kb = gzipBytes / 1024;
+  return kb > BUDGETS.gzipKB
+    ? {
+        page: null,
+        budget: 'gzipKB',
+        message: `content script ${f(kb, 1)} KB gzipped > ${BUDGETS.gzipKB} KB`,
+      }
+    : null;
+}
+
+/** Every budget the figures miss, one entry each (empty when all are met). */
+export function missedBudgets(pages: readonly PageFigures[], gzipBytes: number): Miss[] {
+  const missed: Miss[] = [];
+  for (const p of pages) {
+    const miss = (budget: BudgetName, bad: boolean, message: string): void => {
+      if (bad) missed.push({ page: p.page, budget, message: `${p.page}: ${message}` });
+    };
+    const { extension: ext, ratios } = p;
+    // An extension that finds or paints less than the matcher would get ratios it did not earn.
+    if (p.expectedOccurrences !== null) {
+      miss(
+        'occurrences',
+        ext.occurrences !== p.expectedOccurrences,
+        `counted ${ext.occurrences} occurrences, the matcher finds ${p.expectedOccurrences}`,
+      );
+      const floor = Math.min(p.expectedOccurrences, BUDGETS.minPainted);
+      miss('minPainted', ext.ranges < floor, `painted ${ext.ranges} occurrences < ${floor}`);
+    }
+    miss(
+      'longestTaskMs',
+      ext.longestTaskMs > BUDGETS.longestTaskMs,
+      `longest task ${f(ext.longestTaskMs, 1)} ms > ${BUDGETS.longestTaskMs} ms`,
+    );
+    const first = ext.firstHighlightSinceScriptMs;
+    miss(
+      'firstHighlightMs',
+      first !== null && first > BUDGETS.firstHighlightMs,
+      `first highlight ${f(first ?? 0)} ms after the script started > ${BUDGETS.firstHighlightMs} ms`,
+    );
+    miss(
+      'markRegExpOverExtension',
+      !(ratios.markRegExpOverExtension >= BUDGETS.markRegExpOverExtension),
+      `mark.js markRegExp only ${f(ratios.markRegExpOverExtension, 1)}× the extension's time (< ${BUDGETS.markRegExpOverExtension}×)`,
+    );
+    miss(
+      'extensionOverFloor',
+      p.floorBudget && !(ratios.extensionOverFloor <= BUDGETS.extensionOverFloor),
+      `extension ${f(ratios.extensionOverFloor, 1)}× the bare walk (> ${BUDGETS.extensionOverFloor}×)`,
+    );
+  }
+  const size = sizeMiss(gzipBytes);
+  if (size !== null) missed.push(size);
+  return missed;
+}
