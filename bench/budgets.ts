@@ -20,6 +20,11 @@ export const BUDGETS = {
    * if fewer): the extension paints this many at once and the rest near the viewport.
    */
   minPainted: 2000,
+  /**
+   * What the injected ::highlight() sheet may add to a page's own style recalculation (CPU time of
+   * UpdateLayoutTree, extension switched off against no extension), at most; bench/style-recalc.ts.
+   */
+  styleRecalcSheetCost: 0.05,
 } as const;
 
 export type BudgetName = Exclude<keyof typeof BUDGETS, 'gzipAimKB'> | 'occurrences';

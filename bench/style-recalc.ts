@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { BUDGETS } from './budgets.ts';
 import { chromiumPath, launchExtension } from '../tests/e2e/support/chromium.ts';
 import { serve } from '../tests/e2e/support/server.ts';
 import {
@@ -21,8 +22,6 @@ import {
 
 const PAGES = ['large/ecma262-es6-draft-2015.html', 'pages/wikipedia-2.html'] as const;
 const LOADS = Number(process.env.BENCH_STYLE_LOADS ?? 5);
-/** The budget: the injected sheet may add at most this much to the page's own style recalc. */
-export const STYLE_RECALC_BUDGET = 0.05;
 
 type Condition = 'without extension' | 'extension off' | 'extension on';
 
@@ -148,7 +147,7 @@ export function reportStyleRecalc(results: Map<string, Map<Condition, StyleRecal
       throw new Error(`${path} was not measured in every condition`);
     }
     const sheetCost = off.cpuMs / own.cpuMs - 1;
-    if (!(sheetCost <= STYLE_RECALC_BUDGET)) withinBudget = false;
+    if (!(sheetCost <= BUDGETS.styleRecalcSheetCost)) withinBudget = false;
     const cell = (r: StyleRecalc): string => `${r.cpuMs.toFixed(0)} ms / ${r.elements}`;
     return [
       path,
@@ -160,7 +159,7 @@ export function reportStyleRecalc(results: Map<string, Map<Condition, StyleRecal
     ];
   });
   console.log(
-    `\nStyle recalculation (UpdateLayoutTree: CPU ms / elements restyled, least of ${LOADS} loads); the injected sheet's budget is +${STYLE_RECALC_BUDGET * 100}% CPU`,
+    `\nStyle recalculation (UpdateLayoutTree: CPU ms / elements restyled, least of ${LOADS} loads); the injected sheet's budget is +${BUDGETS.styleRecalcSheetCost * 100}% CPU`,
   );
   printTable(
     [
