@@ -321,33 +321,36 @@ describe('highlighting and tooltips in Chromium', () => {
     expect(await storedSettings()).toMatchObject({ disabledSites: [] });
   });
 
-  it('keeps the tooltip inside a short viewport, scrolling inside it', async () => {
-    await page.setViewportSize({ width: 900, height: 400 });
-    await open('/english.html');
-    const box = await termBox(page, 'long-line', 'KPO');
-    await page.mouse.move(box.x, box.y);
-    const tooltip = page.getByRole('tooltip');
-    await tooltip.waitFor({ state: 'visible' });
-    const fit = (): Promise<{ inside: boolean; overflows: boolean; scrollTop: number }> =>
-      tooltip.evaluate((el) => {
-        const r = el.getBoundingClientRect();
-        return {
-          inside: r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth,
-          overflows: el.scrollHeight > el.clientHeight,
-          scrollTop: el.scrollTop,
-        };
-      });
-    await expect.poll(fit).toEqual({ inside: true, overflows: true, scrollTop: 0 });
-    // The wheel over the tooltip scrolls its content, not the page, and the tooltip stays.
-    const tip = await tooltip.boundingBox();
-    if (tip === null) throw new Error('tooltip has no box');
-    await page.mouse.move(tip.x + tip.width / 2, tip.y + tip.height / 2, { steps: 6 });
-    const pageScroll = await page.evaluate(() => scrollY);
-    await page.mouse.wheel(0, 120);
-    await expect.poll(async () => (await fit()).scrollTop).toBeGreaterThan(0);
-    expect(await page.evaluate(() => scrollY)).toBe(pageScroll);
-    expect((await fit()).inside).toBe(true);
-  });
+  // 240 px: shorter than the tooltip's reading minimum on either side of the term.
+  for (const height of [400, 240]) {
+    it(`keeps the tooltip inside a ${height} px high viewport, scrolling inside it`, async () => {
+      await page.setViewportSize({ width: 900, height });
+      await open('/english.html');
+      const box = await termBox(page, 'long-line', 'KPO');
+      await page.mouse.move(box.x, box.y);
+      const tooltip = page.getByRole('tooltip');
+      await tooltip.waitFor({ state: 'visible' });
+      const fit = (): Promise<{ inside: boolean; overflows: boolean; scrollTop: number }> =>
+        tooltip.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return {
+            inside: r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth,
+            overflows: el.scrollHeight > el.clientHeight,
+            scrollTop: el.scrollTop,
+          };
+        });
+      await expect.poll(fit).toEqual({ inside: true, overflows: true, scrollTop: 0 });
+      // The wheel over the tooltip scrolls its content, not the page, and the tooltip stays.
+      const tip = await tooltip.boundingBox();
+      if (tip === null) throw new Error('tooltip has no box');
+      await page.mouse.move(tip.x + tip.width / 2, tip.y + tip.height / 2, { steps: 6 });
+      const pageScroll = await page.evaluate(() => scrollY);
+      await page.mouse.wheel(0, 120);
+      await expect.poll(async () => (await fit()).scrollTop).toBeGreaterThan(0);
+      expect(await page.evaluate(() => scrollY)).toBe(pageScroll);
+      expect((await fit()).inside).toBe(true);
+    });
+  }
 
   it('opens the tooltip of a term whose text is selected by double-click', async () => {
     await open('/english.html');

@@ -146,6 +146,7 @@ export class TooltipController {
       getClientRects: () => range.getClientRects(),
       contextElement: occ.text.parentElement ?? undefined,
     };
+    const win = this.win;
     const place = (): void => {
       if (!occ.text.isConnected) {
         this.close();
@@ -157,14 +158,18 @@ export class TooltipController {
         middleware: [
           offset(8),
           flip({ padding: 8, fallbackStrategy: 'bestFit' }),
-          shift({ padding: 8 }),
-          // Where neither side has room for all of it, it scrolls inside rather than overflow.
+          // crossAxis: where the tooltip is taller than the room beside the term, it slides over
+          // the term rather than off the screen.
+          shift({ padding: 8, crossAxis: true }),
+          // Where neither side has room for all of it, it scrolls inside rather than overflow:
+          // 160 px to read in at least, but never more than the viewport holds.
           size({
             padding: 8,
             apply({ availableHeight }) {
+              const readable = Math.min(160, win.innerHeight - 16);
               floating.style.setProperty(
                 'max-height',
-                `${Math.max(160, Math.floor(availableHeight))}px`,
+                `${Math.max(readable, Math.floor(availableHeight))}px`,
               );
             },
           }),
