@@ -98,6 +98,22 @@ describe.skipIf(shouldSkip())('the add-on in Firefox: highlights painted, by pix
     });
   }
 
+  it('paints terms inside an open shadow root too', async () => {
+    await storeSettings(session, { ...DEFAULT_SETTINGS, highlightStyle: 'tint' });
+    const page = await openPainted('/shadow.html', 'tint');
+    await expect.poll(() => paintedCount(page), { timeout: 20_000 }).toBe(4);
+    const boxes = await rangeBoxes(page);
+    const painted = await settledShot(page);
+    await page.evaluate(() => {
+      CSS.highlights.clear();
+    });
+    const plain = await settledShot(page);
+    const unpainted = boxes
+      .map(({ name, box }) => ({ name, differing: differingPixels(painted, plain, box) }))
+      .filter(({ differing }) => differing < MIN_DIFFERING);
+    expect(unpainted, 'terms not visibly painted').toEqual([]);
+  });
+
   it('keeps every term painted when the page replaces its adopted stylesheets after load', async () => {
     await storeSettings(session, { ...DEFAULT_SETTINGS, highlightStyle: 'tint' });
     const page = await openPainted('/adopted.html', 'tint');
