@@ -10,10 +10,8 @@ export const ADDON_DIR = resolve(import.meta.dirname, '../../../.output/firefox-
 export const GECKO_ID = 'bpo-kpo-glossary@glossary.invalid';
 /** A fixed moz-extension:// UUID, so tests can open the add-on's own pages. */
 export const ADDON_UUID = '6f1c2a3e-8b1d-4c55-9a0e-3d2b7c4e5f60';
-/**
- * The first Firefox with the CSS Custom Highlight API, and the manifest's strict_min_version.
- */
-export const MIN_FIREFOX = 140;
+/** The manifest's strict_min_version: older Firefox refuses to install the add-on. */
+export const MIN_FIREFOX = 146;
 
 // Code passed to evaluate() in an extension page runs where `browser` exists.
 declare const browser: typeof extensionApi;
@@ -52,7 +50,7 @@ export function firefoxOrSkipReason(): { path: string | null; skip: string | nul
   });
   const major = Number(/(\d+)\.\d+/.exec(run.stdout)?.[1] ?? 0);
   if (major < MIN_FIREFOX) {
-    return { path, skip: `${path} is older than Firefox ${MIN_FIREFOX} (no CSS.highlights)` };
+    return { path, skip: `${path} is older than Firefox ${MIN_FIREFOX}, the add-on's minimum` };
   }
   return { path, skip: null };
 }
