@@ -9,6 +9,8 @@ import {
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  // The sources zip for AMO review: what rebuilds the add-on, not generated screenshots or results.
+  zip: { excludeSources: ['demo-shots/**', 'test-results/**', 'bench/results.json'] },
   vite: () => ({
     plugins: [preact()],
   }),

@@ -94,8 +94,9 @@ export class ShadowHighlightSheets {
   /** Makes highlights paint inside `shadow`. */
   adopt(shadow: ShadowRoot): void {
     if (this.sheet === null || this.adopted.has(shadow)) return;
+    const sheet = this.sheet;
     try {
-      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, this.sheet];
+      changeSheets(shadow, (sheets) => [...sheets, sheet]);
       this.adopted.add(shadow);
     } catch {
       // NotAllowedError: a constructed sheet is adopted only within the document that made it.
@@ -105,8 +106,36 @@ export class ShadowHighlightSheets {
   /** Takes the sheet back out of every shadow root it was adopted into. */
   dispose(): void {
     for (const shadow of this.adopted) {
-      shadow.adoptedStyleSheets = shadow.adoptedStyleSheets.filter((s) => s !== this.sheet);
+      try {
+        changeSheets(shadow, (sheets) => sheets.filter((s) => s !== this.sheet));
+      } catch {
+        // The shadow root's document is gone; so is what was adopted.
+      }
     }
     this.adopted.clear();
+  }
+}
+
+/**
+ * Replaces a shadow root's adopted sheets. Firefox before 153 throws "Accessing from Xray wrapper
+ * is not supported" when a content script reads or writes `adoptedStyleSheets` (a WebIDL
+ * ObservableArray) through the Xray wrapper it sees the page's shadow root through (Mozilla bug
+ * 1751346, fixed in 153). There the array is changed in place through the waived wrapper
+ * (`wrappedJSObject`, which only Firefox content scripts have); the sheet was made with the
+ * page's own `CSSStyleSheet`, so the page's array takes it.
+ */
+function changeSheets(
+  shadow: ShadowRoot,
+  change: (sheets: readonly CSSStyleSheet[]) => CSSStyleSheet[],
+): void {
+  try {
+    shadow.adoptedStyleSheets = change(shadow.adoptedStyleSheets);
+  } catch (error) {
+    const waived = (shadow as ShadowRoot & { wrappedJSObject?: ShadowRoot }).wrappedJSObject;
+    if (waived === undefined) throw error;
+    const sheets = waived.adoptedStyleSheets;
+    const next = change([...sheets]);
+    sheets.length = 0;
+    for (const sheet of next) sheets.push(sheet);
   }
 }

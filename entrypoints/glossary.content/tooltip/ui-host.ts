@@ -37,6 +37,34 @@ export interface UiHost {
 }
 
 /**
+ * Gives a shadow root its styles: a constructed stylesheet where the browser lets this script
+ * adopt one, else a `<style>` element inside the shadow root (the page never sees either).
+ */
+export function styleShadowRoot(
+  shadow: ShadowRoot,
+  css: string,
+  win: (Window & typeof globalThis) | null,
+): void {
+  if (win !== null) {
+    try {
+      const sheet = new win.CSSStyleSheet();
+      sheet.replaceSync(css);
+      shadow.adoptedStyleSheets = [sheet];
+      return;
+    } catch {
+      // Firefox before 153: a content script sees the shadow root through an Xray wrapper, and
+      // assigning its `adoptedStyleSheets` (an ObservableArray) through one throws "Accessing
+      // from Xray wrapper is not supported" (Mozilla bug 1751346, fixed in Firefox 153). A
+      // `<style>` child needs no Xray access to the array; Firefox exempts nodes a content
+      // script creates from the page's CSP, so a strict style-src does not block it.
+    }
+  }
+  const style = shadow.ownerDocument.createElementNS(XHTML, 'style');
+  style.textContent = css;
+  shadow.prepend(style);
+}
+
+/**
  * Creates the extension's UI host at the end of the document: an open shadow root styled by a
  * constructed stylesheet (not subject to the page's CSP), sizes in px so the page's root font
  * size has no say.
@@ -52,11 +80,7 @@ export function createUiHost(doc: Document): UiHost {
   const host = html(UI_HOST_TAG);
   for (const [name, value] of HOST_STYLE) host.style.setProperty(name, value, 'important');
   const shadow = host.attachShadow({ mode: 'open' });
-  if (win !== null) {
-    const sheet = new win.CSSStyleSheet();
-    sheet.replaceSync(TOOLTIP_CSS);
-    shadow.adoptedStyleSheets = [sheet];
-  }
+  styleShadowRoot(shadow, TOOLTIP_CSS, win);
   const mount = html('div');
   mount.className = 'mount';
   const live = html('div');
