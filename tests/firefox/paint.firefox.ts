@@ -55,6 +55,21 @@ async function settledShot(page: Page): Promise<Uint8Array> {
   return page.screenshot();
 }
 
+/** The boxes whose pixels barely change when the page clears its highlights (none, when all paint). */
+async function unpaintedTerms(
+  page: Page,
+  boxes: readonly { name: string; box: Box }[],
+): Promise<{ name: string; differing: number }[]> {
+  const painted = await settledShot(page);
+  await page.evaluate(() => {
+    CSS.highlights.clear();
+  });
+  const plain = await settledShot(page);
+  return boxes
+    .map(({ name, box }) => ({ name, differing: differingPixels(painted, plain, box) }))
+    .filter(({ differing }) => differing < MIN_DIFFERING);
+}
+
 describe.skipIf(shouldSkip())('the add-on in Firefox: highlights painted, by pixels', () => {
   let session: FirefoxSession;
   let server: TestServer;
@@ -85,14 +100,7 @@ describe.skipIf(shouldSkip())('the add-on in Firefox: highlights painted, by pix
       const page = await openPainted('/terms.html', look);
       const boxes = await rangeBoxes(page);
       expect(boxes).toHaveLength(17);
-      const painted = await settledShot(page);
-      await page.evaluate(() => {
-        CSS.highlights.clear();
-      });
-      const plain = await settledShot(page);
-      const unpainted = boxes
-        .map(({ name, box }) => ({ name, differing: differingPixels(painted, plain, box) }))
-        .filter(({ differing }) => differing < MIN_DIFFERING);
+      const unpainted = await unpaintedTerms(page, boxes);
       expect(unpainted, `terms not visibly painted in the ${look} look`).toEqual([]);
       await page.close();
     });
@@ -103,14 +111,7 @@ describe.skipIf(shouldSkip())('the add-on in Firefox: highlights painted, by pix
     const page = await openPainted('/shadow.html', 'tint');
     await expect.poll(() => paintedCount(page), { timeout: 20_000 }).toBe(4);
     const boxes = await rangeBoxes(page);
-    const painted = await settledShot(page);
-    await page.evaluate(() => {
-      CSS.highlights.clear();
-    });
-    const plain = await settledShot(page);
-    const unpainted = boxes
-      .map(({ name, box }) => ({ name, differing: differingPixels(painted, plain, box) }))
-      .filter(({ differing }) => differing < MIN_DIFFERING);
+    const unpainted = await unpaintedTerms(page, boxes);
     expect(unpainted, 'terms not visibly painted').toEqual([]);
   });
 
@@ -123,14 +124,7 @@ describe.skipIf(shouldSkip())('the add-on in Firefox: highlights painted, by pix
     expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(1);
     const boxes = await rangeBoxes(page);
     expect(boxes.length).toBeGreaterThanOrEqual(10);
-    const painted = await settledShot(page);
-    await page.evaluate(() => {
-      CSS.highlights.clear();
-    });
-    const plain = await settledShot(page);
-    const unpainted = boxes
-      .map(({ name, box }) => ({ name, differing: differingPixels(painted, plain, box) }))
-      .filter(({ differing }) => differing < MIN_DIFFERING);
+    const unpainted = await unpaintedTerms(page, boxes);
     expect(unpainted, 'terms not visibly painted after the page replaced its sheets').toEqual([]);
   });
 });

@@ -1,6 +1,17 @@
 import { readFileSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 
+/**
+ * In-page function (pass it to `page.evaluate` in Playwright or Puppeteer): how many ranges the
+ * public `glossary-*` highlights hold now.
+ */
+export function countGlossaryRanges(): number {
+  let n = 0;
+  for (const [name, highlight] of CSS.highlights)
+    if (name.startsWith('glossary-')) n += highlight.size;
+  return n;
+}
+
 /** One painted occurrence as the page itself sees it in `CSS.highlights`. */
 export interface PaintedTerm {
   readonly termId: string;

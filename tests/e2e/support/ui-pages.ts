@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import type { browser as extensionApi } from 'wxt/browser';
 import type { ExtensionBrowser } from './chromium.ts';
+import { countGlossaryRanges } from './highlights.ts';
 
 // Helpers for the popup and options pages. Code passed to evaluate() on the service worker runs
 // where `chrome` exists.
@@ -62,12 +63,7 @@ export async function openOptions(
 
 /** How many glossary highlights the page's top frame paints now. */
 export function paintedCount(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    let n = 0;
-    for (const [name, highlight] of CSS.highlights)
-      if (name.startsWith('glossary-')) n += highlight.size;
-    return n;
-  });
+  return page.evaluate(countGlossaryRanges);
 }
 
 /** The toolbar badge's text for a tab. */

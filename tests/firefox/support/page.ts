@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer-core';
+import { countGlossaryRanges } from '../../e2e/support/highlights.ts';
 
 // Page-side helpers for the Firefox leg: each reads what the page's own world sees.
 
@@ -50,12 +51,7 @@ export function expectedByOwner(page: Page): Promise<Record<string, string[]>> {
 
 /** How many glossary ranges the page's `CSS.highlights` holds. */
 export function paintedCount(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    let n = 0;
-    for (const [name, highlight] of CSS.highlights)
-      if (name.startsWith('glossary-')) n += highlight.size;
-    return n;
-  });
+  return page.evaluate(countGlossaryRanges);
 }
 
 /** The open tooltip as the page sees it: its term and definition, or null. */
