@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { launchFirefox, firefoxOrSkipReason, waitFor } from '../tests/firefox/support/firefox.ts';
 import { openTooltip, paintedCount } from '../tests/firefox/support/page.ts';
 import { serve } from '../tests/e2e/support/server.ts';
-import { demoPageHtml } from './demo-page.ts';
+import { demoPageHtml, introductionKpoCentre } from './demo-page.ts';
 
 const SHOTS = resolve(import.meta.dirname, '../demo-shots');
 
@@ -25,16 +25,8 @@ if (skip !== null) {
       'highlights',
     );
     // Rest the pointer on the first KPO of the introduction: its tooltip opens.
-    const box = await page.evaluate(() => {
-      const text = document.querySelectorAll('article p')[1]?.firstChild;
-      if (!(text instanceof Text)) throw new Error('No introduction paragraph');
-      const at = text.data.indexOf('KPO');
-      const range = document.createRange();
-      range.setStart(text, at);
-      range.setEnd(text, at + 3);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
+    const box = await page.evaluate(introductionKpoCentre);
+    if (box === null) throw new Error('No introduction paragraph');
     await page.mouse.move(box.x - 30, box.y);
     await page.mouse.move(box.x, box.y, { steps: 3 });
     await waitFor(

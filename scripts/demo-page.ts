@@ -107,3 +107,19 @@ ${ENGLISH}
 </html>
 `;
 }
+
+/**
+ * In-page function (pass it to `page.evaluate` in Playwright or Puppeteer): the centre of the
+ * first "KPO" in the demo page's introduction, the term both demos rest the pointer on; null when
+ * the page is not laid out as expected.
+ */
+export function introductionKpoCentre(): { x: number; y: number } | null {
+  const text = document.querySelectorAll('article p')[1]?.firstChild;
+  if (!(text instanceof Text)) return null;
+  const at = text.data.indexOf('KPO');
+  const range = document.createRange();
+  range.setStart(text, at);
+  range.setEnd(text, at + 3);
+  const r = range.getBoundingClientRect();
+  return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+}

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchExtension } from '../tests/e2e/support/chromium.ts';
 import { serve } from '../tests/e2e/support/server.ts';
-import { demoPageHtml } from './demo-page.ts';
+import { demoPageHtml, introductionKpoCentre } from './demo-page.ts';
 import { captureUiShots } from './demo-ui-shots.ts';
 
 const SHOTS = resolve(import.meta.dirname, '../demo-shots');
@@ -29,17 +29,7 @@ if (headless) {
   shots.push(pageShot);
 
   // Rest the pointer on the first KPO of the introduction: its tooltip opens.
-  const box = await page.evaluate(() => {
-    const p = document.querySelectorAll('article p')[1];
-    const text = p?.firstChild;
-    if (!(text instanceof Text)) return null;
-    const at = text.data.indexOf('KPO');
-    const range = document.createRange();
-    range.setStart(text, at);
-    range.setEnd(text, at + 3);
-    const r = range.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  });
+  const box = await page.evaluate(introductionKpoCentre);
   if (box !== null) {
     await page.mouse.move(box.x, box.y);
     await page.getByRole('tooltip').waitFor({ timeout: 5000 });

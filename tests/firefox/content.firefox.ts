@@ -1,19 +1,9 @@
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TERM_BY_ID } from '../../glossary/terms.ts';
-import { serve, type TestServer } from '../e2e/support/server.ts';
-import {
-  DEFAULT_SETTINGS,
-  badgeText,
-  launchFirefox,
-  pressAltShift,
-  sendToTab,
-  shouldSkip,
-  storeSettings,
-  tabIdOf,
-  type FirefoxSession,
-} from './support/firefox.ts';
+import { badgeText, pressAltShift, sendToTab, shouldSkip, tabIdOf } from './support/firefox.ts';
+import { useFirefoxSuite } from './support/suite.ts';
 import {
   expectedByOwner,
   openTooltip,
@@ -42,26 +32,17 @@ window.addEventListener('message', (event) => {
 const pause = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 describe.skipIf(shouldSkip())('the add-on in Firefox: highlights and tooltips', () => {
-  let session: FirefoxSession;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await serve({ root: FIXTURES, pages: { '/echo.html': { body: ECHO_PAGE } } });
-    session = await launchFirefox();
-    console.log(`Firefox leg on ${session.version}`);
-  }, 120_000);
-  afterAll(async () => {
-    await session.close();
-    await server.close();
-  });
-  beforeEach(async () => {
-    for (const p of await session.browser.pages()) if (p !== session.control) await p.close();
-    await storeSettings(session, DEFAULT_SETTINGS);
+  const suite = useFirefoxSuite(
+    { root: FIXTURES, pages: { '/echo.html': { body: ECHO_PAGE } } },
+    { resetBeforeEach: true },
+  );
+  beforeAll(() => {
+    console.log(`Firefox leg on ${suite.session.version}`);
   });
 
   const open = async (path: string): Promise<Page> => {
-    const page = await session.browser.newPage();
-    await page.goto(`${server.origin}${path}`);
+    const page = await suite.session.browser.newPage();
+    await page.goto(`${suite.server.origin}${path}`);
     await expect.poll(() => paintedCount(page), { timeout: 20_000 }).toBeGreaterThan(0);
     return page;
   };
@@ -81,8 +62,10 @@ describe.skipIf(shouldSkip())('the add-on in Firefox: highlights and tooltips', 
     );
     const total = Object.values(expected).reduce((n, list) => n + list.length, 0);
     expect(total).toBe(17);
-    const tabId = await tabIdOf(session, page);
-    await expect.poll(() => badgeText(session, tabId), { timeout: 20_000 }).toBe(String(total));
+    const tabId = await tabIdOf(suite.session, page);
+    await expect
+      .poll(() => badgeText(suite.session, tabId), { timeout: 20_000 })
+      .toBe(String(total));
   });
 
   it('opens the tooltip after the pointer rests on a term, keeps it while hovered, closes on Escape', async () => {
@@ -117,16 +100,16 @@ describe.skipIf(shouldSkip())('the add-on in Firefox: highlights and tooltips', 
   it('opens the next term’s tooltip on the next-term shortcut, Alt+Shift+G pressed in the browser window', async () => {
     const page = await open('/terms.html');
     await expect.poll(() => paintedByOwner(page)).toEqual(await expectedByOwner(page));
-    const tabId = await tabIdOf(session, page);
+    const tabId = await tabIdOf(suite.session, page);
     const next = async (): Promise<void> => {
-      const bindings = await pressAltShift(session, 'G');
+      const bindings = await pressAltShift(suite.session, 'G');
       if (bindings !== null) {
         expect(bindings.split(' ')).toContain('alt,shift+G');
         return;
       }
       // Firefox 140: no key can reach the browser window; send what the command handler sends.
       console.log('No browser-window access: next-occurrence sent as the background would');
-      await sendToTab(session, tabId, { type: 'next-occurrence' });
+      await sendToTab(suite.session, tabId, { type: 'next-occurrence' });
     };
     await next();
     // The first term from the top of the viewport: the heading's BPO.

@@ -1,16 +1,10 @@
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HIGHLIGHT_STYLES } from '../../entrypoints/shared/settings-schema.ts';
 import { differingPixels, type Box } from '../e2e/support/pixels.ts';
-import { serve, type TestServer } from '../e2e/support/server.ts';
-import {
-  DEFAULT_SETTINGS,
-  launchFirefox,
-  shouldSkip,
-  storeSettings,
-  type FirefoxSession,
-} from './support/firefox.ts';
+import { DEFAULT_SETTINGS, shouldSkip, storeSettings } from './support/firefox.ts';
+import { useFirefoxSuite } from './support/suite.ts';
 import { paintedCount } from './support/page.ts';
 
 // Proof by pixels that Firefox paints the highlights: a term's box before and after the page
@@ -71,21 +65,11 @@ async function unpaintedTerms(
 }
 
 describe.skipIf(shouldSkip())('the add-on in Firefox: highlights painted, by pixels', () => {
-  let session: FirefoxSession;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await serve({ root: FIXTURES });
-    session = await launchFirefox();
-  }, 120_000);
-  afterAll(async () => {
-    await session.close();
-    await server.close();
-  });
+  const suite = useFirefoxSuite({ root: FIXTURES }, { resetBeforeEach: false });
 
   const openPainted = async (path: string, look: string): Promise<Page> => {
-    const page = await session.browser.newPage();
-    await page.goto(`${server.origin}${path}`);
+    const page = await suite.session.browser.newPage();
+    await page.goto(`${suite.server.origin}${path}`);
     await expect.poll(() => paintedCount(page), { timeout: 20_000 }).toBeGreaterThan(0);
     // The look is applied by registering each term under the look's name too.
     await expect
@@ -96,7 +80,7 @@ describe.skipIf(shouldSkip())('the add-on in Firefox: highlights painted, by pix
 
   for (const look of HIGHLIGHT_STYLES) {
     it(`paints every term visibly in the ${look} look`, async () => {
-      await storeSettings(session, { ...DEFAULT_SETTINGS, highlightStyle: look });
+      await storeSettings(suite.session, { ...DEFAULT_SETTINGS, highlightStyle: look });
       const page = await openPainted('/terms.html', look);
       const boxes = await rangeBoxes(page);
       expect(boxes).toHaveLength(17);
@@ -107,7 +91,7 @@ describe.skipIf(shouldSkip())('the add-on in Firefox: highlights painted, by pix
   }
 
   it('paints terms inside an open shadow root too', async () => {
-    await storeSettings(session, { ...DEFAULT_SETTINGS, highlightStyle: 'tint' });
+    await storeSettings(suite.session, { ...DEFAULT_SETTINGS, highlightStyle: 'tint' });
     const page = await openPainted('/shadow.html', 'tint');
     await expect.poll(() => paintedCount(page), { timeout: 20_000 }).toBe(4);
     const boxes = await rangeBoxes(page);
@@ -116,7 +100,7 @@ describe.skipIf(shouldSkip())('the add-on in Firefox: highlights painted, by pix
   });
 
   it('keeps every term painted when the page replaces its adopted stylesheets after load', async () => {
-    await storeSettings(session, { ...DEFAULT_SETTINGS, highlightStyle: 'tint' });
+    await storeSettings(suite.session, { ...DEFAULT_SETTINGS, highlightStyle: 'tint' });
     const page = await openPainted('/adopted.html', 'tint');
     await expect
       .poll(() => page.evaluate(() => document.documentElement.dataset.sheetsReplaced ?? ''))

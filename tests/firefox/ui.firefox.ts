@@ -1,17 +1,8 @@
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { serve, type TestServer } from '../e2e/support/server.ts';
-import {
-  DEFAULT_SETTINGS,
-  badgeText,
-  launchFirefox,
-  openPage,
-  shouldSkip,
-  storeSettings,
-  tabIdOf,
-  type FirefoxSession,
-} from './support/firefox.ts';
+import { describe, expect, it } from 'vitest';
+import { badgeText, openPage, shouldSkip, tabIdOf } from './support/firefox.ts';
+import { useFirefoxSuite } from './support/suite.ts';
 import { openTooltip, paintedCount } from './support/page.ts';
 
 // The popup and the options page of the built add-on in Firefox, acting live on an open page.
@@ -22,34 +13,20 @@ const TERMS_TOTAL = 17;
 const TERMS_COUNTS = { bpo: 5, kpo: 5, onshore: 2, nearshore: 1, offshore: 1, outsourcing: 3 };
 
 describe.skipIf(shouldSkip())('the add-on in Firefox: popup and options', () => {
-  let session: FirefoxSession;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await serve({ root: FIXTURES });
-    session = await launchFirefox();
-  }, 120_000);
-  afterAll(async () => {
-    await session.close();
-    await server.close();
-  });
-  beforeEach(async () => {
-    for (const p of await session.browser.pages()) if (p !== session.control) await p.close();
-    await storeSettings(session, DEFAULT_SETTINGS);
-  });
+  const suite = useFirefoxSuite({ root: FIXTURES }, { resetBeforeEach: true });
 
   const openTerms = async (): Promise<{ page: Page; tabId: number }> => {
-    const page = await session.browser.newPage();
-    await page.goto(`${server.origin}/terms.html`);
+    const page = await suite.session.browser.newPage();
+    await page.goto(`${suite.server.origin}/terms.html`);
     await expect.poll(() => paintedCount(page), { timeout: 20_000 }).toBe(TERMS_TOTAL);
-    return { page, tabId: await tabIdOf(session, page) };
+    return { page, tabId: await tabIdOf(suite.session, page) };
   };
 
   /** The popup acting for a tab, opened in a tab of its own. */
   const openPopup = async (tabId: number): Promise<Page> => {
     const popup = await openPage(
-      session.browser,
-      session.extensionUrl(`popup.html?tabId=${tabId}`),
+      suite.session.browser,
+      suite.session.extensionUrl(`popup.html?tabId=${tabId}`),
     );
     await expect
       .poll(() => popup.evaluate(() => document.querySelectorAll('[role="switch"]').length))
@@ -101,18 +78,18 @@ describe.skipIf(shouldSkip())('the add-on in Firefox: popup and options', () => 
 
   it('switches the site off and on live (highlights and badge follow), then all sites', async () => {
     const { page, tabId } = await openTerms();
-    await expect.poll(() => badgeText(session, tabId)).toBe(String(TERMS_TOTAL));
+    await expect.poll(() => badgeText(suite.session, tabId)).toBe(String(TERMS_TOTAL));
     const popup = await openPopup(tabId);
     await expect.poll(() => switchState(popup, 'site-switch')).toBe('true');
 
     await popup.click('#site-switch');
     await expect.poll(() => switchState(popup, 'site-switch')).toBe('false');
     await expect.poll(() => paintedCount(page), { timeout: 10_000 }).toBe(0);
-    await expect.poll(() => badgeText(session, tabId), { timeout: 10_000 }).toBe('');
+    await expect.poll(() => badgeText(suite.session, tabId), { timeout: 10_000 }).toBe('');
     await popup.click('#site-switch');
     await expect.poll(() => paintedCount(page), { timeout: 10_000 }).toBe(TERMS_TOTAL);
     await expect
-      .poll(() => badgeText(session, tabId), { timeout: 10_000 })
+      .poll(() => badgeText(suite.session, tabId), { timeout: 10_000 })
       .toBe(String(TERMS_TOTAL));
 
     await popup.click('#global-switch');
@@ -124,7 +101,10 @@ describe.skipIf(shouldSkip())('the add-on in Firefox: popup and options', () => 
 
   it('loads the options page; painting first occurrences only acts on the open page at once', async () => {
     const { page } = await openTerms();
-    const options = await openPage(session.browser, session.extensionUrl('options.html'));
+    const options = await openPage(
+      suite.session.browser,
+      suite.session.extensionUrl('options.html'),
+    );
     await expect
       .poll(() => options.evaluate(() => document.querySelector('h1')?.textContent ?? ''))
       .toBe('BPO–KPO Glossary settings');
