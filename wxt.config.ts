@@ -3,7 +3,8 @@ import { defineConfig } from 'wxt';
 import {
   HIGHLIGHT_SHEET_FILE,
   highlightSheetCss,
-} from './entrypoints/glossary.content/highlight-style.ts';
+} from './entrypoints/glossary-page.content/highlight-style.ts';
+import { TOOLTIP_FILE } from './entrypoints/glossary-tooltip/api.ts';
 
 // The manifest in function form: Firefox alone gets `browser_specific_settings`.
 export default defineConfig({
@@ -25,12 +26,28 @@ export default defineConfig({
         contents: highlightSheetCss(wxt.config.browser === 'firefox' ? '' : ':root'),
       });
     },
-    'build:manifestGenerated': (_wxt, manifest) => {
+    'build:manifestGenerated': (wxt, manifest) => {
       const script = manifest.content_scripts?.find((cs) =>
-        cs.js?.some((file) => file.includes('glossary')),
+        cs.js?.some((file) => file === 'content-scripts/glossary.js'),
       );
       if (script === undefined) throw new Error('No glossary content script in the manifest');
       script.css = [...(script.css ?? []), HIGHLIGHT_SHEET_FILE];
+      // The tooltip chunk, imported by the isolated half on pages with terms. Chromium serves it
+      // only under the per-session dynamic id, so pages cannot probe for it by its fixed URL.
+      const chunk = [TOOLTIP_FILE];
+      if (manifest.manifest_version === 3) {
+        manifest.web_accessible_resources = [
+          ...((manifest.web_accessible_resources ?? []) as object[]),
+          wxt.config.browser === 'firefox'
+            ? { resources: chunk, matches: ['<all_urls>'] }
+            : { resources: chunk, matches: ['<all_urls>'], use_dynamic_url: true },
+        ] as typeof manifest.web_accessible_resources;
+      } else {
+        manifest.web_accessible_resources = [
+          ...((manifest.web_accessible_resources ?? []) as string[]),
+          ...chunk,
+        ];
+      }
     },
   },
   manifest: ({ browser }) => ({

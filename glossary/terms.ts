@@ -4,15 +4,7 @@ import type { Term, TermId } from './types.ts';
 // ("Teadmusprotsessi sisseostmine", used in the introduction and the definition) rather than the
 // chart's "Teadmiste protsessi sisseostmine"; both name knowledge process outsourcing.
 
-/** The ids of the glossary's terms, in display order. */
-export const TERM_IDS = [
-  'bpo',
-  'kpo',
-  'onshore',
-  'nearshore',
-  'offshore',
-  'outsourcing',
-] as const satisfies readonly TermId[];
+export { TERM_IDS } from './term-ids.ts';
 
 /** The glossary's terms, in the order of TERM_IDS. */
 export const TERMS: readonly Term[] = [

@@ -1,18 +1,29 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import {
+  COMMAND_EVENT,
+  COUNTS_EVENT,
+  decodeCounts,
+  encodeCommand,
+  READY_EVENT,
+  type Command,
+  type Counts,
+} from '../shared/bridge.ts';
 import { isToContent, type CountsReply, type ToBackground } from '../shared/messages.ts';
 import type { Settings } from '../shared/settings-schema.ts';
 import { onSettingsChange, readSettings } from '../shared/settings-reader.ts';
-import { GlossaryPage } from './glossary-page.ts';
 import { frameSite, isActiveOnAsciiSite } from './site.ts';
+import { TooltipLoader } from './tooltip-loader.ts';
 
+// The isolated half: settings, the badge's counts, messages, and (loaded on first need) the
+// tooltip. The page-world half (glossary-page.content) scans and paints; see README, "Two worlds".
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   matchAboutBlank: true,
   matchOriginAsFallback: true,
-  runAt: 'document_idle',
+  runAt: 'document_start',
   // WXT would post `wxt:content-script-started` to the page's window on every load; a page whose
   // `message` listener echoes what it gets would then spin forever (wxt-dev/wxt#1938).
   noScriptStartedPostMessage: true,
@@ -22,53 +33,66 @@ export default defineContentScript({
 const send = (message: ToBackground): Promise<unknown> =>
   browser.runtime.sendMessage(message).catch(() => undefined);
 
-// Wiring only: settings decide whether a GlossaryPage runs; it reports counts for the badge.
+const NO_COUNTS: Counts = { total: 0, counts: {} };
+
 async function run(ctx: ContentScriptContext): Promise<void> {
+  const doc = document;
+  let command: Command = { type: 'stop' };
+  let counts = NO_COUNTS;
+  let settings: Settings | null = null;
+  const tooltip = new TooltipLoader(doc, () => settings?.language ?? 'auto', ctx.signal);
+
+  const tell = (): void => {
+    doc.dispatchEvent(new CustomEvent(COMMAND_EVENT, { detail: encodeCommand(command) }));
+  };
+  const report = (next: Counts): void => {
+    counts = next;
+    void send({ type: 'occurrences', total: next.total, counts: next.counts });
+    if (next.total > 0) tooltip.load();
+  };
+  // The page world's answers (validated: the page can send these too).
+  const onCounts = (event: Event): void => {
+    const next = decodeCounts((event as CustomEvent).detail);
+    if (next !== null && command.type === 'start') report(next);
+  };
+  const onReady = (): void => {
+    if (command.type !== 'stop') tell();
+  };
+  const listen = { capture: true, signal: ctx.signal };
+  doc.addEventListener(COUNTS_EVENT, onCounts, listen);
+  doc.addEventListener(READY_EVENT, onReady, listen);
+
   const site = await frameSite(window, async () => {
     const url = await send({ type: 'top-url' });
     return typeof url === 'string' ? url : null;
   });
-  let settings: Settings = await readSettings();
-  let page: GlossaryPage | null = null;
-
   const apply = (next: Settings): void => {
-    const previous = settings;
     settings = next;
-    const active = isActiveOnAsciiSite(settings, site);
-    // Switched off, or painting only first occurrences changed: start over (or stay off).
-    if (page !== null && (!active || next.firstOnly !== previous.firstOnly)) {
-      page.stop();
-      page = null;
-      if (!active) void send({ type: 'occurrences', total: 0, counts: {} });
+    if (!isActiveOnAsciiSite(next, site)) {
+      if (command.type === 'stop') return;
+      command = { type: 'stop' };
+      tell();
+      tooltip.dispose();
+      report(NO_COUNTS);
+      return;
     }
-    if (active && page === null) {
-      page = new GlossaryPage(document, {
-        style: settings.highlightStyle,
-        firstOnly: settings.firstOnly,
-        language: () => settings.language,
-        onCounts: (total, counts) => {
-          void send({ type: 'occurrences', total, counts: Object.fromEntries(counts) });
-        },
-      });
-      page.start();
-    } else if (page !== null) {
-      page.setStyle(settings.highlightStyle);
-    }
+    // The page world restarts only if "first occurrences only" changed; else it switches looks.
+    command = { type: 'start', look: next.highlightStyle, firstOnly: next.firstOnly };
+    tell();
   };
-
-  apply(settings);
+  apply(await readSettings());
   const unwatch = onSettingsChange(apply);
+
   const onMessage = (message: unknown): Promise<unknown> | undefined => {
     if (!isToContent(message)) return undefined;
     if (message.type === 'next-occurrence') {
       // Only the top frame moves through the page: frames would compete for the same key press.
-      if (window === window.top) page?.tooltip.next(message.termId);
+      if (window === window.top && counts.total > 0) void tooltip.next(message.termId);
       return undefined;
     }
-    const store = page?.store;
     const reply: CountsReply = {
-      total: store?.size ?? 0,
-      counts: store === undefined ? {} : Object.fromEntries(store.countsByTerm()),
+      total: counts.total,
+      counts: counts.counts,
       // The popup learns the site from this even where highlighting is off.
       ...(window === window.top ? { url: location.href } : {}),
     };
@@ -78,7 +102,8 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   ctx.onInvalidated(() => {
     unwatch();
     browser.runtime.onMessage.removeListener(onMessage);
-    page?.stop();
-    page = null;
+    command = { type: 'stop' };
+    tell();
+    tooltip.dispose();
   });
 }

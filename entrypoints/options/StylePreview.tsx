@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { KEY_DIFFERENCES } from '../../glossary/article.ts';
 import { findTerms } from '../../glossary/matcher.ts';
 import type { Lang, TermId } from '../../glossary/types.ts';
-import { highlightSheetCss, lookHighlightName } from '../glossary.content/highlight-style.ts';
+import { highlightSheetCss, lookHighlightName } from '../glossary-page.content/highlight-style.ts';
 import type { HighlightStyle } from '../shared/settings-schema.ts';
 
 // The first key difference names both BPO and KPO in either language.

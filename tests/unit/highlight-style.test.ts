@@ -3,7 +3,7 @@ import {
   HighlightLook,
   highlightSheetCss,
   lookHighlightName,
-} from '../../entrypoints/glossary.content/highlight-style.ts';
+} from '../../entrypoints/glossary-page.content/highlight-style.ts';
 import { TERM_IDS } from '../../glossary/terms.ts';
 import type { TermId } from '../../glossary/types.ts';
 

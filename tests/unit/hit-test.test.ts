@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TermMatch } from '../../glossary/types.ts';
+import { findTerms } from '../../glossary/matcher.ts';
 import {
   caretAt,
   occurrenceAtPoint,
   occurrencesAtOffset,
   rangeContainsPoint,
-} from '../../entrypoints/glossary.content/hit-test.ts';
-import {
-  OccurrenceStore,
+  termsAround,
   type Occurrence,
-} from '../../entrypoints/glossary.content/occurrence-store.ts';
+} from '../../entrypoints/glossary-tooltip/hit-test.ts';
+import { random as seededRandom } from './support/random.ts';
 
 interface Box {
   readonly left: number;
@@ -27,7 +27,6 @@ const occurrence = (text: Text, start: number, end: number): Occurrence => ({
   start,
   end,
   termId: 'bpo',
-  range: null,
 });
 
 type CaretPositionFromPoint = (
@@ -169,11 +168,12 @@ describe('occurrenceAtPoint', () => {
     });
   });
 
-  function storeWith(text: Text, matches: TermMatch[]): OccurrenceStore {
-    const store = new OccurrenceStore(document);
-    store.setMatches(text, matches);
-    return store;
-  }
+  /** A matcher that finds exactly `matches` (the test texts have no cut characters). */
+  const finder =
+    (matches: TermMatch[]) =>
+    (text: string): TermMatch[] =>
+      matches.filter((m) => m.end <= text.length);
+  const nothingExcluded = (): boolean => false;
 
   function caretOn(node: Node, offset: number): void {
     stubDocument('caretPositionFromPoint', () => ({ offsetNode: node, offset }));
@@ -181,68 +181,126 @@ describe('occurrenceAtPoint', () => {
 
   it('finds the occurrence drawn under the point', () => {
     const text = document.body.appendChild(document.createTextNode('The BPO and KPO'));
-    const store = storeWith(text, [
+    const find = finder([
       { start: 4, end: 7, termId: 'bpo' },
       { start: 12, end: 15, termId: 'kpo' },
     ]);
     caretOn(text, 13);
-    expect(occurrenceAtPoint(document, store, 135, 10, [])).toMatchObject({
+    expect(occurrenceAtPoint(document, 135, 10, find, nothingExcluded)).toMatchObject({
+      text,
       start: 12,
       end: 15,
       termId: 'kpo',
     });
   });
 
+  it('matches the text under the caret with the real matcher', () => {
+    const text = document.body.appendChild(document.createTextNode('Meie KPO-partner'));
+    caretOn(text, 6);
+    expect(occurrenceAtPoint(document, 65, 10, findTerms, nothingExcluded)).toMatchObject({
+      start: 5,
+      end: 8,
+      termId: 'kpo',
+    });
+  });
+
   it('ignores a caret that snapped to a term from a point beside it', () => {
     const text = document.body.appendChild(document.createTextNode('The BPO'));
-    const store = storeWith(text, [{ start: 4, end: 7, termId: 'bpo' }]);
+    const find = finder([{ start: 4, end: 7, termId: 'bpo' }]);
     caretOn(text, 7);
     // The caret lands at the end of the line, but the pointer is far to its right.
-    expect(occurrenceAtPoint(document, store, 300, 10, [])).toBeNull();
+    expect(occurrenceAtPoint(document, 300, 10, find, nothingExcluded)).toBeNull();
     // Or below the line.
-    expect(occurrenceAtPoint(document, store, 55, 60, [])).toBeNull();
+    expect(occurrenceAtPoint(document, 55, 60, find, nothingExcluded)).toBeNull();
   });
 
   it('tells touching occurrences apart by where the point is', () => {
     const text = document.body.appendChild(document.createTextNode('BPOKPO'));
-    const store = storeWith(text, [
+    const find = finder([
       { start: 0, end: 3, termId: 'bpo' },
       { start: 3, end: 6, termId: 'kpo' },
     ]);
     caretOn(text, 3);
-    expect(occurrenceAtPoint(document, store, 25, 10, [])?.termId).toBe('bpo');
-    expect(occurrenceAtPoint(document, store, 45, 10, [])?.termId).toBe('kpo');
+    expect(occurrenceAtPoint(document, 25, 10, find, nothingExcluded)?.termId).toBe('bpo');
+    expect(occurrenceAtPoint(document, 45, 10, find, nothingExcluded)?.termId).toBe('kpo');
   });
 
   it('finds nothing in a text node without occurrences', () => {
-    const text = document.body.appendChild(document.createTextNode('The BPO'));
     const other = document.body.appendChild(document.createTextNode('plain words'));
-    const store = storeWith(text, [{ start: 4, end: 7, termId: 'bpo' }]);
     caretOn(other, 5);
-    expect(occurrenceAtPoint(document, store, 55, 10, [])).toBeNull();
+    expect(occurrenceAtPoint(document, 55, 10, findTerms, nothingExcluded)).toBeNull();
+  });
+
+  it('finds nothing in text the page world skips (excluded subtrees)', () => {
+    const text = document.body.appendChild(document.createTextNode('The BPO'));
+    caretOn(text, 5);
+    expect(occurrenceAtPoint(document, 55, 10, findTerms, () => true)).toBeNull();
+    expect(occurrenceAtPoint(document, 55, 10, findTerms, nothingExcluded)?.termId).toBe('bpo');
   });
 
   it('finds nothing when the caret is on an element', () => {
-    const text = document.body.appendChild(document.createTextNode('The BPO'));
-    const store = storeWith(text, [{ start: 4, end: 7, termId: 'bpo' }]);
     caretOn(document.body, 0);
-    expect(occurrenceAtPoint(document, store, 55, 10, [])).toBeNull();
+    expect(occurrenceAtPoint(document, 55, 10, findTerms, nothingExcluded)).toBeNull();
   });
 
   it('finds nothing when there is no caret under the point', () => {
-    const text = document.body.appendChild(document.createTextNode('The BPO'));
-    const store = storeWith(text, [{ start: 4, end: 7, termId: 'bpo' }]);
     stubDocument('caretPositionFromPoint', () => null);
-    expect(occurrenceAtPoint(document, store, 55, 10, [])).toBeNull();
+    expect(occurrenceAtPoint(document, 55, 10, findTerms, nothingExcluded)).toBeNull();
+  });
+});
+
+describe('termsAround', () => {
+  const PIECES = [
+    'BPO',
+    'KPO-d',
+    'offshore',
+    'near-shoring',
+    'teadmusprotsessi',
+    'sisseostmine',
+    'business',
+    'process',
+    'outsourcing',
+    ' ',
+    '   ',
+    '\n',
+    '.',
+    ', ',
+    '(',
+    ')',
+    '\u{1D400}',
+    'ä',
+    'x',
+    '’s',
+    '-',
+  ];
+
+  it('finds around any offset exactly what the whole text has there', () => {
+    const random = seededRandom(11);
+    for (let round = 0; round < 300; round++) {
+      let data = '';
+      const length = 1 + Math.floor(random() * 30);
+      for (let i = 0; i < length; i++) data += PIECES[Math.floor(random() * PIECES.length)] ?? '';
+      const all = findTerms(data);
+      for (let at = 0; at <= data.length; at++) {
+        const expected = all.filter((m) => m.start <= at && m.end >= at);
+        expect(termsAround(data, at, at, findTerms), `${JSON.stringify(data)} @${at}`).toEqual(
+          expected,
+        );
+      }
+    }
   });
 
-  it('skips an occurrence whose text was cut shorter than its span', () => {
-    const text = document.body.appendChild(document.createTextNode('The BPO'));
-    // Lazy and not in view, so nothing is painted and a fresh range is made on demand.
-    const store = new OccurrenceStore(document, { eagerLimit: 0 });
-    store.setMatches(text, [{ start: 4, end: 7, termId: 'bpo' }]);
-    text.data = 'The BP';
-    caretOn(text, 5);
-    expect(occurrenceAtPoint(document, store, 55, 10, [])).toBeNull();
+  it('matches only the stretch between cut characters, not a whole huge text', () => {
+    const data = 'Plain words. '.repeat(50_000) + 'Our BPO team. ' + 'More words. '.repeat(50_000);
+    const at = data.indexOf('BPO') + 1;
+    const seen: number[] = [];
+    const spy = (text: string): TermMatch[] => {
+      seen.push(text.length);
+      return findTerms(text);
+    };
+    expect(termsAround(data, at, at, spy)).toEqual([
+      { start: at - 1, end: at + 2, termId: 'bpo' },
+    ]);
+    expect(seen.every((n) => n < 40)).toBe(true);
   });
 });

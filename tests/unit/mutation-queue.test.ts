@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MutationQueue } from '../../entrypoints/glossary.content/mutation-queue.ts';
+import { MutationQueue } from '../../entrypoints/glossary-page.content/mutation-queue.ts';
 
 const OBSERVE: MutationObserverInit = {
   childList: true,

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { highlightSheetCss } from '../../entrypoints/glossary.content/highlight-style.ts';
+import { highlightSheetCss } from '../../entrypoints/glossary-page.content/highlight-style.ts';
 import { OptionsApp } from '../../entrypoints/options/App.tsx';
 import type { OptionsHost } from '../../entrypoints/options/options-host.ts';
 import { SHOWN_SITES } from '../../entrypoints/options/SitesSection.tsx';

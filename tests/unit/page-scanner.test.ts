@@ -2,16 +2,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findTerms, mightContainTerm } from '../../glossary/matcher.ts';
 import { TERM_IDS } from '../../glossary/terms.ts';
 import type { TermId } from '../../glossary/types.ts';
-import { CHUNK_CHARS } from '../../entrypoints/glossary.content/chunked-match.ts';
+import { CHUNK_CHARS } from '../../entrypoints/glossary-page.content/chunked-match.ts';
 import {
   highlightName,
   OccurrenceStore,
   type OccurrenceStoreOptions,
-} from '../../entrypoints/glossary.content/occurrence-store.ts';
+} from '../../entrypoints/glossary-page.content/occurrence-store.ts';
 import {
   PageScanner,
   type PageScannerOptions,
-} from '../../entrypoints/glossary.content/page-scanner.ts';
+} from '../../entrypoints/glossary-page.content/page-scanner.ts';
 
 // happy-dom has neither `Highlight` nor `CSS.highlights`: tests that check painting install
 // these stand-ins, and a controllable IntersectionObserver for the lazily painted part.

@@ -4,7 +4,7 @@ import {
   isExcludedElement,
   isInExcludedSubtree,
   TextWalker,
-} from '../../entrypoints/glossary.content/text-walker.ts';
+} from '../../entrypoints/glossary-page.content/text-walker.ts';
 
 afterEach(() => {
   document.body.replaceChildren();

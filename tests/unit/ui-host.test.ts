@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { styleShadowRoot } from '../../entrypoints/glossary.content/tooltip/ui-host.ts';
+import { styleShadowRoot } from '../../entrypoints/glossary-tooltip/ui-host.ts';
 
 describe('styleShadowRoot', () => {
   it('adopts a constructed stylesheet where the browser allows it', () => {

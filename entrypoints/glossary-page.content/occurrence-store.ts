@@ -1,5 +1,6 @@
-import { TERM_IDS } from '../../glossary/terms.ts';
+import { TERM_IDS } from '../../glossary/term-ids.ts';
 import type { TermId, TermMatch } from '../../glossary/types.ts';
+import { captureNatives, nullProto, type Natives } from './natives.ts';
 
 /** One occurrence of a term in a text node; `range` is set while it is painted. */
 export interface Occurrence {
@@ -22,14 +23,22 @@ export interface OccurrenceStoreOptions {
   readonly lazyMargin: number;
   /** Paint only the first occurrence of each term (all are still counted). */
   readonly firstOnly: boolean;
+  /** Lazy text nodes painted together when one of them nears the viewport (either side). */
+  readonly lazyBlock: number;
+  /** Least time between two changes of the registered highlights, after the first. */
+  readonly flushGapMs: number;
   /** Called (synchronously) after the set of occurrences changed. */
   readonly onChange: () => void;
+  /** The page's built-ins from before page scripts ran (captured now when not given). */
+  readonly natives?: Natives;
 }
 
 const DEFAULT_OPTIONS: OccurrenceStoreOptions = {
   eagerLimit: 2000,
   windowedFrom: 300,
   lazyMargin: 1.5,
+  lazyBlock: 48,
+  flushGapMs: 200,
   firstOnly: false,
   onChange: () => undefined,
 };
@@ -42,8 +51,12 @@ const DEFAULT_OPTIONS: OccurrenceStoreOptions = {
 type PaintMode = 'eager' | 'lazy' | 'windowed' | 'first-only';
 
 interface TextEntry {
+  readonly text: Text;
   readonly occurrences: readonly Occurrence[];
   readonly mode: PaintMode;
+  /** Lazy entries: the place in `lazy`, and whether the entry is painted (for good). */
+  seq: number;
+  painted: boolean;
   /** The element watched for nearing the viewport (lazy and windowed entries). */
   readonly element: Element | null;
   /** The text node's parent when it was matched. */
@@ -58,23 +71,40 @@ interface TextEntry {
  * and painted through one `Highlight` per term registered in the document's `CSS.highlights`.
  * A live Range per occurrence is the costly part on term-dense pages (to create, for the browser
  * to paint, and for the page's own DOM mutations, which update every live Range), so beyond
- * `eagerLimit` ranges exist only near the viewport; every occurrence is still counted.
+ * `eagerLimit` ranges exist only once their part of the page has neared the viewport; every
+ * occurrence is still counted.
+ *
+ * The registered highlights change rarely: any change makes the browser revalidate them all at
+ * the next frame, so ranges are added and removed in batches, at most once a frame and, after the
+ * first batch, at least `flushGapMs` apart; lazily painted text is painted a block at a time and
+ * then stays painted while the user scrolls.
  */
 export class OccurrenceStore {
   private readonly entries = new Map<Text, TextEntry>();
-  private readonly counts = new Map<TermId, number>(TERM_IDS.map((id) => [id, 0]));
+  private readonly counts = new Map<TermId, number>();
   /** One registered `Highlight` per term (none where the browser lacks the Highlight API). */
   readonly highlights = new Map<TermId, Highlight>();
   private readonly watched = new Map<Element, Set<Text>>();
   /** Elements whose own text holds occurrences, with how many of their text nodes do. */
   private readonly owners = new Map<Element, number>();
   private readonly activeWindows = new Set<Text>();
+  /** Lazy entries in the order found (document order, but for text the page added later). */
+  private lazy: (TextEntry | null)[] = [];
+  /** Ranges waiting for the next batch: to add to, or delete from, each term's highlight. */
+  private readonly toAdd = new Map<Range, TermId>();
+  private readonly toDelete = new Map<Range, TermId>();
+  private flushTimer = 0;
+  private flushFrame = 0;
+  private lastFlush = -Infinity;
+  /** Where the viewport was when the painted windows were last computed. */
+  private windowsAt = NaN;
+  private readonly natives: Natives;
   /** With `firstOnly`: the one painted occurrence of each term. */
   private readonly firsts = new Map<TermId, Occurrence>();
   private readonly options: OccurrenceStoreOptions;
   private readonly probe: Range;
   private observer: IntersectionObserver | null = null;
-  private scrollListening: AbortController | null = null;
+  private scrollListening = false;
   private windowFrame = 0;
   private eagerPainted = 0;
   private total = 0;
@@ -85,13 +115,16 @@ export class OccurrenceStore {
     options: Partial<OccurrenceStoreOptions> = {},
   ) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
-    this.probe = doc.createRange();
-    const win = doc.defaultView;
-    if (win === null || typeof win.Highlight !== 'function') return;
-    for (const id of TERM_IDS) {
-      const highlight = new win.Highlight();
+    const win = doc.defaultView as (Window & typeof globalThis) | null;
+    if (win === null) throw new Error('An occurrence store needs a document with a window.');
+    const natives = (this.natives = options.natives ?? captureNatives(win));
+    this.probe = natives.createRange(doc);
+    for (let i = 0; i < TERM_IDS.length; i++) {
+      const id = TERM_IDS[i] as TermId;
+      this.counts.set(id, 0);
+      const highlight = new natives.Highlight();
       this.highlights.set(id, highlight);
-      win.CSS.highlights.set(highlightName(id), highlight);
+      natives.registrySet(natives.highlights, highlightName(id), highlight);
     }
   }
 
@@ -133,7 +166,11 @@ export class OccurrenceStore {
       if (known) this.changed();
       return;
     }
-    const occurrences = matches.map((m): Occurrence => ({ ...m, text, range: null }));
+    const occurrences: Occurrence[] = [];
+    for (let i = 0; i < matches.length; i++) {
+      const m = matches[i] as TermMatch;
+      occurrences.push({ text, start: m.start, end: m.end, termId: m.termId, range: null });
+    }
     const mode: PaintMode = this.options.firstOnly
       ? 'first-only'
       : occurrences.length > this.options.windowedFrom
@@ -143,7 +180,22 @@ export class OccurrenceStore {
           : 'lazy';
     const owner = text.parentElement;
     const element = mode === 'lazy' || mode === 'windowed' ? owner : null;
-    this.entries.set(text, { occurrences, mode, element, owner, lo: 0, hi: 0 });
+    const entry: TextEntry = {
+      text,
+      occurrences,
+      mode,
+      element,
+      owner,
+      seq: -1,
+      painted: false,
+      lo: 0,
+      hi: 0,
+    };
+    this.entries.set(text, entry);
+    if (mode === 'lazy') {
+      entry.seq = this.lazy.length;
+      this.lazy.push(entry);
+    }
     if (owner !== null) this.owners.set(owner, (this.owners.get(owner) ?? 0) + 1);
     for (const occ of occurrences)
       this.counts.set(occ.termId, (this.counts.get(occ.termId) ?? 0) + 1);
@@ -168,13 +220,19 @@ export class OccurrenceStore {
 
   /** Forgets everything but keeps the highlights registered (for a rescan). */
   clear(): void {
-    for (const h of this.highlights.values()) h.clear();
+    for (const h of this.highlights.values()) this.natives.highlightClear(h);
+    for (const entry of this.entries.values()) {
+      for (const occ of entry.occurrences) occ.range = null;
+    }
+    this.toAdd.clear();
+    this.toDelete.clear();
+    this.lazy = [];
     this.entries.clear();
     this.owners.clear();
     this.watched.clear();
     this.activeWindows.clear();
     this.firsts.clear();
-    this.observer?.disconnect();
+    if (this.observer !== null) this.natives.intersectionDisconnect(this.observer);
     this.stopFollowingScroll();
     for (const id of TERM_IDS) this.counts.set(id, 0);
     this.eagerPainted = 0;
@@ -185,21 +243,63 @@ export class OccurrenceStore {
   /** Removes every highlight this store registered and stops observing. */
   dispose(): void {
     this.clear();
-    const registry = this.doc.defaultView?.CSS.highlights;
+    const n = this.natives;
+    n.clearTimeout(this.flushTimer);
+    n.cancelAnimationFrame(this.flushFrame);
     for (const [id, highlight] of this.highlights) {
-      if (registry?.get(highlightName(id)) === highlight) registry.delete(highlightName(id));
+      if (n.registryGet(n.highlights, highlightName(id)) === highlight) {
+        n.registryDelete(n.highlights, highlightName(id));
+      }
     }
     this.highlights.clear();
     this.observer = null;
+  }
+
+  /** Applies every waiting range change to the registered highlights now. */
+  flush(): void {
+    const n = this.natives;
+    n.clearTimeout(this.flushTimer);
+    n.cancelAnimationFrame(this.flushFrame);
+    this.flushTimer = 0;
+    this.flushFrame = 0;
+    if (this.toAdd.size === 0 && this.toDelete.size === 0) return;
+    this.lastFlush = n.now();
+    for (const [range, id] of this.toDelete) {
+      const highlight = this.highlights.get(id);
+      if (highlight !== undefined) n.highlightDelete(highlight, range);
+    }
+    for (const [range, id] of this.toAdd) {
+      const highlight = this.highlights.get(id);
+      if (highlight !== undefined) n.highlightAdd(highlight, range);
+    }
+    this.toDelete.clear();
+    this.toAdd.clear();
+  }
+
+  // One batch a frame at most; after the first, one per `flushGapMs`.
+  private scheduleFlush(): void {
+    if (this.flushTimer !== 0 || this.flushFrame !== 0) return;
+    const n = this.natives;
+    const wait = this.lastFlush + this.options.flushGapMs - n.now();
+    const inFrame = (): void => {
+      this.flushTimer = 0;
+      this.flushFrame = n.requestAnimationFrame(() => {
+        this.flushFrame = 0;
+        this.flush();
+      });
+    };
+    if (wait <= 0) inFrame();
+    else this.flushTimer = n.setTimeout(inFrame, wait);
   }
 
   /** A live Range over an occurrence (painted or not), or null when its text changed under it. */
   rangeOf(occ: Occurrence): Range | null {
     if (occ.range !== null) return occ.range;
     if (occ.end > occ.text.length) return null;
-    const range = this.doc.createRange();
-    range.setStart(occ.text, occ.start);
-    range.setEnd(occ.text, occ.end);
+    const n = this.natives;
+    const range = n.createRange(this.doc);
+    n.rangeSetStart(range, occ.text, occ.start);
+    n.rangeSetEnd(range, occ.text, occ.end);
     return range;
   }
 
@@ -225,6 +325,7 @@ export class OccurrenceStore {
       else this.owners.delete(entry.owner);
     }
     this.activeWindows.delete(text);
+    if (entry.seq >= 0 && this.lazy[entry.seq] === entry) this.lazy[entry.seq] = null;
     if (entry.mode === 'first-only') this.replaceLostFirsts(entry.occurrences);
   }
 
@@ -256,13 +357,33 @@ export class OccurrenceStore {
     const range = this.rangeOf(occ);
     if (range === null) return;
     occ.range = range;
-    this.highlights.get(occ.termId)?.add(range);
+    this.toAdd.set(range, occ.termId);
+    this.scheduleFlush();
   }
 
   private unpaint(occ: Occurrence): void {
-    if (occ.range === null) return;
-    this.highlights.get(occ.termId)?.delete(occ.range);
+    const range = occ.range;
+    if (range === null) return;
     occ.range = null;
+    // Never registered yet: it just does not go in.
+    if (!this.toAdd.delete(range)) {
+      this.toDelete.set(range, occ.termId);
+      this.scheduleFlush();
+    }
+  }
+
+  // A lazy text neared the viewport: it and its neighbours on either side are painted, for good,
+  // so scrolling on changes the highlights only once per block.
+  private paintBlock(seq: number): void {
+    const block = this.options.lazyBlock;
+    const end = Math.min(this.lazy.length, seq + block + 1);
+    for (let i = Math.max(0, seq - block); i < end; i++) {
+      const entry = this.lazy[i];
+      if (entry == null || entry.painted) continue;
+      entry.painted = true;
+      for (const occ of entry.occurrences) this.paint(occ);
+      if (entry.element !== null) this.unwatch(entry.element, entry.text);
+    }
   }
 
   private watch(element: Element, text: Text): void {
@@ -270,7 +391,7 @@ export class OccurrenceStore {
     if (texts === undefined) {
       texts = new Set();
       this.watched.set(element, texts);
-      this.nearViewport().observe(element);
+      this.natives.intersectionObserve(this.nearViewport(), element);
     }
     texts.add(text);
   }
@@ -280,21 +401,20 @@ export class OccurrenceStore {
     texts?.delete(text);
     if (texts?.size === 0) {
       this.watched.delete(element);
-      this.observer?.unobserve(element);
+      if (this.observer !== null) this.natives.intersectionUnobserve(this.observer, element);
     }
   }
 
   private nearViewport(): IntersectionObserver {
-    this.observer ??= new IntersectionObserver(
+    this.observer ??= new this.natives.IntersectionObserver(
       (records) => {
         for (const record of records) {
-          for (const text of this.watched.get(record.target) ?? []) {
+          const texts = this.watched.get(record.target);
+          if (texts === undefined) continue;
+          for (const text of [...texts]) {
             const entry = this.entries.get(text);
             if (entry?.mode === 'lazy') {
-              for (const occ of entry.occurrences) {
-                if (record.isIntersecting) this.paint(occ);
-                else this.unpaint(occ);
-              }
+              if (record.isIntersecting) this.paintBlock(entry.seq);
             } else if (entry?.mode === 'windowed') {
               if (record.isIntersecting) this.activeWindows.add(text);
               else {
@@ -306,13 +426,13 @@ export class OccurrenceStore {
         }
         this.updateWindows();
       },
-      { rootMargin: `${Math.round(this.options.lazyMargin * 100)}% 0px` },
+      nullProto({ rootMargin: `${Math.round(this.options.lazyMargin * 100)}% 0px` }),
     );
     return this.observer;
   }
 
   // Text nodes painted by window follow scrolling: their element stays "intersecting" throughout.
-  private updateWindows(): void {
+  private updateWindows(force = true): void {
     if (this.activeWindows.size === 0) {
       this.stopFollowingScroll();
       return;
@@ -320,6 +440,11 @@ export class OccurrenceStore {
     this.followScroll();
     const win = this.doc.defaultView;
     const height = win?.innerHeight ?? 0;
+    // While scrolling, the windows move only once the viewport has moved a third of its height
+    // from where they were computed: the painted band stays within lazyMargin + 1/3 screens.
+    const at = win?.scrollY ?? 0;
+    if (!force && Math.abs(at - this.windowsAt) < height / 3) return;
+    this.windowsAt = at;
     const top = -height * this.options.lazyMargin;
     const bottom = height * (1 + this.options.lazyMargin);
     for (const text of this.activeWindows) {
@@ -353,9 +478,9 @@ export class OccurrenceStore {
       const mid = (lo + hi) >> 1;
       const occ = list[mid];
       if (occ === undefined || occ.end > occ.text.length) return list.length;
-      this.probe.setStart(occ.text, occ.start);
-      this.probe.setEnd(occ.text, occ.end);
-      if (test(this.probe.getBoundingClientRect())) hi = mid;
+      this.natives.rangeSetStart(this.probe, occ.text, occ.start);
+      this.natives.rangeSetEnd(this.probe, occ.text, occ.end);
+      if (test(this.natives.rangeRect(this.probe))) hi = mid;
       else lo = mid + 1;
     }
     return lo;
@@ -363,26 +488,40 @@ export class OccurrenceStore {
 
   private followScroll(): void {
     const win = this.doc.defaultView;
-    if (this.scrollListening !== null || win === null) return;
-    this.scrollListening = new AbortController();
-    const onScroll = (): void => {
-      if (this.windowFrame !== 0) return;
-      this.windowFrame = win.requestAnimationFrame(() => {
-        this.windowFrame = 0;
-        this.updateWindows();
-      });
-    };
-    const options = { capture: true, passive: true, signal: this.scrollListening.signal };
-    win.addEventListener('scroll', onScroll, options);
-    win.addEventListener('resize', onScroll, options);
+    if (this.scrollListening || win === null) return;
+    this.scrollListening = true;
+    this.natives.addEventListener(win, 'scroll', this.onScroll, LISTEN);
+    this.natives.addEventListener(win, 'resize', this.onResize, LISTEN);
+  }
+
+  private readonly onScroll = (): void => {
+    this.afterScroll(false);
+  };
+
+  private readonly onResize = (): void => {
+    this.afterScroll(true);
+  };
+
+  private afterScroll(force: boolean): void {
+    if (this.windowFrame !== 0) return;
+    this.windowFrame = this.natives.requestAnimationFrame(() => {
+      this.windowFrame = 0;
+      this.updateWindows(force);
+    });
   }
 
   private stopFollowingScroll(): void {
-    this.scrollListening?.abort();
-    this.scrollListening = null;
-    if (this.windowFrame !== 0) this.doc.defaultView?.cancelAnimationFrame(this.windowFrame);
+    const win = this.doc.defaultView;
+    if (this.scrollListening && win !== null) {
+      this.natives.removeEventListener(win, 'scroll', this.onScroll, LISTEN);
+      this.natives.removeEventListener(win, 'resize', this.onResize, LISTEN);
+    }
+    this.scrollListening = false;
+    if (this.windowFrame !== 0) this.natives.cancelAnimationFrame(this.windowFrame);
     this.windowFrame = 0;
   }
 }
 
 const EMPTY: readonly Occurrence[] = [];
+
+const LISTEN: AddEventListenerOptions = nullProto({ capture: true, passive: true });

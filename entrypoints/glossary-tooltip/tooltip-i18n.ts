@@ -1,4 +1,4 @@
-import type { Lang } from '../../../glossary/types.ts';
+import type { Lang } from '../../glossary/types.ts';
 import {
   announceTerm as enAnnounceTerm,
   tooltipChartRows as enChartRows,
@@ -8,7 +8,7 @@ import {
   tooltipShowChart as enShowChart,
   tooltipSource as enSource,
   tooltipTranslated as enTranslated,
-} from '../../../public/_locales/en/messages.json';
+} from '../../public/_locales/en/messages.json';
 import {
   announceTerm as etAnnounceTerm,
   tooltipChartRows as etChartRows,
@@ -18,8 +18,8 @@ import {
   tooltipShowChart as etShowChart,
   tooltipSource as etSource,
   tooltipTranslated as etTranslated,
-} from '../../../public/_locales/et/messages.json';
-import { formatMessage, type Message } from '../../shared/i18n-format.ts';
+} from '../../public/_locales/et/messages.json';
+import { formatMessage, type Message } from '../shared/i18n-format.ts';
 
 // Named imports, so the bundle keeps only the tooltip's few messages: every page pays for the
 // content script, and the whole catalogs (popup and options included) are most of its size.

@@ -8,20 +8,19 @@ import {
   type VirtualElement,
 } from '@floating-ui/dom';
 import { h, render } from 'preact';
-import { TERM_BY_ID } from '../../../glossary/terms.ts';
-import type { Lang, TermId } from '../../../glossary/types.ts';
+import { TERM_BY_ID } from '../../glossary/terms.ts';
+import type { Lang, TermId } from '../../glossary/types.ts';
 import { tooltipText as t } from './tooltip-i18n.ts';
-import { chooseLanguage } from '../../shared/language.ts';
-import type { LanguageSetting } from '../../shared/settings-schema.ts';
-import { occurrenceAtPoint, occurrencesAtOffset } from '../hit-test.ts';
-import type { Occurrence, OccurrenceStore } from '../occurrence-store.ts';
+import { chooseLanguage } from '../shared/language.ts';
+import type { LanguageSetting } from '../shared/settings-schema.ts';
+import { rangeOf, sameOccurrence } from './hit-test.ts';
+import type { Occurrence, TermLocator } from './term-locator.ts';
 import { Tooltip } from './Tooltip.tsx';
 import { createUiHost, type UiHost } from './ui-host.ts';
 
 export interface TooltipControllerOptions {
   readonly doc: Document;
-  readonly store: OccurrenceStore;
-  readonly shadowRoots: () => Iterable<ShadowRoot>;
+  readonly locator: TermLocator;
   readonly language: () => LanguageSetting;
   /** How long the pointer must rest on a term before its tooltip opens. */
   readonly openDelayMs?: number;
@@ -57,8 +56,6 @@ export class TooltipController {
   private frame = 0;
   private lastPoint: { x: number; y: number; overUi: boolean; target: unknown } | null = null;
   private lastInput: 'pointer' | 'touch' | 'keyboard' = 'pointer';
-  private orderedCache: { readonly version: number; readonly list: readonly Occurrence[] } | null =
-    null;
   private readonly abort = new AbortController();
   private readonly win: Window;
   private readonly openDelay: number;
@@ -93,6 +90,12 @@ export class TooltipController {
     this.options.doc.addEventListener('selectionchange', this.onSelectionChange, listen);
   }
 
+  /** Treats a point as where the pointer rests now (as if it had just moved there). */
+  pointAt(x: number, y: number): void {
+    this.lastPoint = { x, y, overUi: false, target: null };
+    this.followPointer();
+  }
+
   /** Closes the tooltip, removes the UI host and every listener. */
   dispose(): void {
     this.abort.abort();
@@ -108,11 +111,8 @@ export class TooltipController {
    * optionally of one term only: scrolls it into view, opens its tooltip and announces it.
    */
   next(termId?: TermId): Occurrence | null {
-    const all = this.ordered().filter((o) => termId === undefined || o.termId === termId);
-    if (all.length === 0) return null;
-    const at = this.current === null ? -1 : all.indexOf(this.current.occ);
-    const target = at >= 0 ? all[(at + 1) % all.length] : this.firstFromViewport(all);
-    if (target === undefined) return null;
+    const target = this.options.locator.next(termId ?? null, this.current?.occ ?? null);
+    if (target === null) return null;
     target.text.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
     this.open(target, true);
     this.announce(target);
@@ -123,9 +123,9 @@ export class TooltipController {
   open(occ: Occurrence, pinned: boolean): void {
     this.cancelTimers();
     this.pending = null;
-    if (this.current?.occ === occ) return;
+    if (sameOccurrence(this.current?.occ ?? null, occ)) return;
     this.close();
-    const range = this.options.store.rangeOf(occ);
+    const range = rangeOf(occ);
     if (range === null) return;
     const ui = (this.ui ??= createUiHost(this.options.doc));
     render(
@@ -209,35 +209,6 @@ export class TooltipController {
     });
   }
 
-  // Document order, sorted once per change of the store (a reader presses the key far more
-  // often than a page changes).
-  private ordered(): readonly Occurrence[] {
-    const store = this.options.store;
-    if (this.orderedCache?.version === store.changes) return this.orderedCache.list;
-    const texts = [...store.texts()].filter((n) => n.isConnected);
-    texts.sort((a, b) =>
-      a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
-    );
-    const list = texts.flatMap((text) => store.occurrencesIn(text));
-    this.orderedCache = { version: store.changes, list };
-    return list;
-  }
-
-  private firstFromViewport(all: readonly Occurrence[]): Occurrence | undefined {
-    // Occurrences follow the page top to bottom closely enough for a binary search on position.
-    let lo = 0;
-    let hi = all.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const occ = all[mid];
-      const top =
-        occ === undefined ? 0 : (this.options.store.rangeOf(occ)?.getBoundingClientRect().top ?? 0);
-      if (top < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return all[lo] ?? all[0];
-  }
-
   private cancelTimers(): void {
     this.win.clearTimeout(this.openTimer);
     this.win.clearTimeout(this.closeTimer);
@@ -252,8 +223,7 @@ export class TooltipController {
   }
 
   private occurrenceAt(x: number, y: number): Occurrence | null {
-    const { doc, store, shadowRoots } = this.options;
-    return store.size === 0 ? null : occurrenceAtPoint(doc, store, x, y, shadowRoots());
+    return this.options.locator.at(x, y);
   }
 
   private isInUi(event: Event): boolean {
@@ -288,11 +258,8 @@ export class TooltipController {
       this.pending = null;
       return;
     }
-    // Hit-testing asks the browser for layout: only over an element whose text has terms.
-    const overTermText =
-      !(point.target instanceof Element) || this.options.store.hasOccurrencesIn(point.target);
-    const occ = overTermText ? this.occurrenceAt(point.x, point.y) : null;
-    if (occ !== null && occ === this.current?.occ) {
+    const occ = this.occurrenceAt(point.x, point.y);
+    if (occ !== null && sameOccurrence(occ, this.current?.occ ?? null)) {
       this.win.clearTimeout(this.closeTimer);
       this.win.clearTimeout(this.openTimer);
       this.pending = null;
@@ -305,7 +272,7 @@ export class TooltipController {
       return;
     }
     this.scheduleClose();
-    if (occ === this.pending) return;
+    if (sameOccurrence(occ, this.pending)) return;
     // A new term under the pointer: it opens only if the pointer rests on it.
     this.pending = occ;
     this.win.clearTimeout(this.openTimer);
@@ -334,7 +301,7 @@ export class TooltipController {
     const target = event.target instanceof Element ? event.target : null;
     if (occ !== null && this.lastInput === 'touch' && target?.closest(INTERACTIVE) == null) {
       this.open(occ, true);
-    } else if (occ === null || occ !== this.current?.occ) {
+    } else if (occ === null || !sameOccurrence(occ, this.current?.occ ?? null)) {
       // A tap or click elsewhere closes it.
       this.close();
     }
@@ -360,11 +327,11 @@ export class TooltipController {
     if (range.collapsed && this.lastInput !== 'keyboard') return;
     const node = range.startContainer;
     if (node.nodeType !== Node.TEXT_NODE) return;
-    const list = this.options.store.occurrencesIn(node as Text);
     const end = range.endContainer === node ? range.endOffset : (node as Text).length;
+    const list = this.options.locator.inText(node as Text, range.startOffset, end);
     const occ = range.collapsed
-      ? occurrencesAtOffset(list, range.startOffset)[0]
+      ? list[0]
       : list.find((o) => o.start < end && o.end > range.startOffset);
-    if (occ !== undefined && occ !== this.current?.occ) this.open(occ, true);
+    if (occ !== undefined && !sameOccurrence(occ, this.current?.occ ?? null)) this.open(occ, true);
   }
 }

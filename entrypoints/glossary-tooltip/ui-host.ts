@@ -1,9 +1,9 @@
+import { UI_HOST_TAG } from '../shared/bridge.ts';
 import TOOLTIP_CSS from './tooltip.css?inline';
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
 
-/** Tag name of the one element the extension adds to a page: the host of its shadow-root UI. */
-export const UI_HOST_TAG = 'bpo-kpo-glossary';
+export { UI_HOST_TAG };
 
 // Inline and !important: page rules cannot hide, move or restyle the host.
 const HOST_STYLE: readonly (readonly [string, string])[] = [

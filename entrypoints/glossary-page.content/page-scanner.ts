@@ -1,6 +1,7 @@
 import type { TermMatch } from '../../glossary/types.ts';
 import { CHUNK_CHARS, matchInChunks } from './chunked-match.ts';
 import { MutationQueue } from './mutation-queue.ts';
+import { captureNatives, nullProto, type Natives } from './natives.ts';
 import type { OccurrenceStore } from './occurrence-store.ts';
 import { isInExcludedSubtree, TextWalker } from './text-walker.ts';
 
@@ -17,6 +18,8 @@ export interface PageScannerOptions {
   readonly sliceMs?: number;
   /** Mutation records per batch above which one coalesced rescan replaces incremental work. */
   readonly mutationThreshold?: number;
+  /** The page's built-ins from before page scripts ran (captured now when not given). */
+  readonly natives?: Natives;
 }
 
 interface ChunkJob {
@@ -28,19 +31,27 @@ interface ChunkJob {
 
 const RESCAN_QUIET_MS = 150;
 const RESCAN_MAX_WAIT_MS = 1000;
+/** Custom elements without a shadow root are looked at again this long after the scan, doubling. */
+const HOST_RECHECK_FIRST_MS = 500;
+const HOST_RECHECK_LAST_MS = 16_000;
+/** At most this many such elements are remembered (each recheck reads every one). */
+const MAX_WAITING_HOSTS = 5000;
 
-const OBSERVE: MutationObserverInit = {
+const OBSERVE: MutationObserverInit = nullProto({
   childList: true,
   subtree: true,
   characterData: true,
   attributes: true,
   attributeFilter: ['contenteditable', 'data-glossary'],
-};
+});
 
 /**
  * Finds every term occurrence in a document and its open shadow roots and keeps the store in step
  * with the page: walks in time slices (viewport first), follows mutations through one observer per
- * document and shadow root, and does nothing at all while the page is idle.
+ * document and shadow root, and does nothing at all while the page is idle. Shadow roots that
+ * arrive late (a custom element defined after the scan, `attachShadow` on an element already
+ * walked) are found when the element is upgraded, after the page's next changes, and on a few
+ * checks spaced out after the scan.
  */
 export class PageScanner {
   private readonly walkers: TextWalker[] = [];
@@ -48,7 +59,14 @@ export class PageScanner {
   private readonly shadowRoots = new Set<ShadowRoot>();
   private readonly observers: MutationObserver[] = [];
   private readonly queue: MutationQueue;
-  private readonly channel = new MessageChannel();
+  private readonly channel: MessageChannel;
+  private readonly natives: Natives;
+  /** Custom elements walked without a shadow root (one may be attached later). */
+  private readonly waitingHosts = new Set<Element>();
+  /** Custom element names whose definition is awaited. */
+  private readonly awaitedNames = new Set<string>();
+  private hostTimer = 0;
+  private hostDelay = HOST_RECHECK_FIRST_MS;
   private chunkJob: ChunkJob | null = null;
   private rescanTimer = 0;
   private rescanDeadline = 0;
@@ -61,12 +79,16 @@ export class PageScanner {
     private readonly doc: Document,
     private readonly options: PageScannerOptions,
   ) {
-    this.sliceMs = options.sliceMs ?? 6;
+    this.sliceMs = options.sliceMs ?? 8;
+    const win = doc.defaultView as (Window & typeof globalThis) | null;
+    if (win === null) throw new Error('A page scanner needs a document with a window.');
+    this.natives = options.natives ?? captureNatives(win);
     this.queue = new MutationQueue(options.mutationThreshold ?? 2000, (node) => this.isOwnUi(node));
-    this.channel.port1.onmessage = () => {
+    this.channel = new this.natives.MessageChannel();
+    this.natives.setPortOnMessage(this.channel.port1, () => {
       this.scheduled = false;
       this.runSlice();
-    };
+    });
   }
 
   /** Starts watching the document and scanning it, the part in view first. */
@@ -80,16 +102,19 @@ export class PageScanner {
   /** Stops all work and observers; the store is left to its owner. */
   stop(): void {
     this.running = false;
-    this.doc.defaultView?.clearTimeout(this.rescanTimer);
+    this.natives.clearTimeout(this.rescanTimer);
+    this.natives.clearTimeout(this.hostTimer);
     this.rescanTimer = 0;
-    for (const observer of this.observers) observer.disconnect();
+    this.hostTimer = 0;
+    this.waitingHosts.clear();
+    for (const observer of this.observers) this.natives.disconnect(observer);
     this.observers.length = 0;
     this.walkers.length = 0;
     this.dirtyTexts.clear();
     this.chunkJob = null;
     this.queue.take();
     this.shadowRoots.clear();
-    this.channel.port1.onmessage = null;
+    this.natives.setPortOnMessage(this.channel.port1, null);
     this.resolveIdle();
   }
 
@@ -110,13 +135,60 @@ export class PageScanner {
   }
 
   private observe(root: Document | ShadowRoot): void {
-    const observer = new MutationObserver((records) => {
+    const observer = new this.natives.MutationObserver((records) => {
       this.queue.push(records);
       if (this.queue.overflowed) this.scheduleRescan();
       else if (this.queue.pending) this.schedule();
     });
-    observer.observe(root, OBSERVE);
+    this.natives.observe(observer, root, OBSERVE);
     this.observers.push(observer);
+  }
+
+  // A custom element without a shadow root: its definition (or its own code, later) may attach one.
+  private readonly foundPossibleHost = (el: Element): void => {
+    if (this.waitingHosts.size >= MAX_WAITING_HOSTS) return;
+    this.waitingHosts.add(el);
+    const { customElements, customElementGet, whenDefined, promiseThen } = this.natives;
+    const name = el.localName;
+    if (customElements === null || customElementGet === null || whenDefined === null) return;
+    if (this.awaitedNames.has(name) || customElementGet(customElements, name) !== undefined) return;
+    this.awaitedNames.add(name);
+    try {
+      promiseThen(whenDefined(customElements, name), this.checkWaitingHosts);
+    } catch {
+      // Not a valid custom element name after all (whenDefined rejects those synchronously here).
+    }
+  };
+
+  /** Walks the shadow roots attached since their hosts were walked. */
+  private readonly checkWaitingHosts = (): void => {
+    if (!this.running) return;
+    let found = false;
+    for (const el of this.waitingHosts) {
+      const shadow = el.shadowRoot;
+      if (shadow !== null) {
+        this.waitingHosts.delete(el);
+        if (el.isConnected && !isInExcludedSubtree(el, this.options.ownUi())) {
+          this.foundShadowRoot(shadow);
+          found = true;
+        }
+      } else if (!el.isConnected) {
+        this.waitingHosts.delete(el);
+      }
+    }
+    if (found) this.schedule();
+  };
+
+  // After the scan: a few more looks, spaced out, while custom elements wait without a root.
+  private scheduleHostChecks(): void {
+    if (this.hostTimer !== 0 || this.waitingHosts.size === 0 || !this.running) return;
+    if (this.hostDelay > HOST_RECHECK_LAST_MS) return;
+    this.hostTimer = this.natives.setTimeout(() => {
+      this.hostTimer = 0;
+      this.hostDelay *= 2;
+      this.checkWaitingHosts();
+      this.scheduleHostChecks();
+    }, this.hostDelay);
   }
 
   private readonly foundShadowRoot = (shadow: ShadowRoot): void => {
@@ -131,7 +203,7 @@ export class PageScanner {
   };
 
   private walker(root: Node, skip: Node | null = null): TextWalker {
-    return new TextWalker(root, this.options.ownUi(), this.foundShadowRoot, skip);
+    return new TextWalker(root, this.options.ownUi(), this.foundShadowRoot, skip, this.foundPossibleHost);
   }
 
   private queueFullScan(): void {
@@ -153,7 +225,7 @@ export class PageScanner {
   private viewportAnchor(body: HTMLElement): Element | null {
     const win = this.doc.defaultView;
     if (win === null || win.scrollY < win.innerHeight) return null;
-    let el = this.doc.elementFromPoint(win.innerWidth / 2, win.innerHeight / 2);
+    let el = this.natives.elementFromPoint(this.doc, win.innerWidth / 2, win.innerHeight / 2);
     for (let up = 0; up < 3 && el !== null && el.parentElement !== body; up++) {
       el = el.parentElement;
     }
@@ -170,13 +242,12 @@ export class PageScanner {
 
   // A mutation storm: rescan once it calms down (or after a second at most), not at every burst.
   private scheduleRescan(): void {
-    const win = this.doc.defaultView;
-    if (win === null || !this.running) return;
-    const now = performance.now();
+    if (!this.running) return;
+    const now = this.natives.now();
     if (this.rescanTimer === 0) this.rescanDeadline = now + RESCAN_MAX_WAIT_MS;
-    win.clearTimeout(this.rescanTimer);
+    this.natives.clearTimeout(this.rescanTimer);
     const wait = Math.max(0, Math.min(RESCAN_QUIET_MS, this.rescanDeadline - now));
-    this.rescanTimer = win.setTimeout(() => {
+    this.rescanTimer = this.natives.setTimeout(() => {
       this.rescanTimer = 0;
       this.applyMutations();
       this.schedule();
@@ -186,7 +257,7 @@ export class PageScanner {
   private schedule(): void {
     if (this.scheduled || !this.running) return;
     this.scheduled = true;
-    this.channel.port2.postMessage(null);
+    this.natives.portPost(this.channel.port2, null);
   }
 
   private resolveIdle(): void {
@@ -197,15 +268,19 @@ export class PageScanner {
 
   private runSlice(): void {
     if (!this.running) return;
-    const deadline = performance.now() + this.sliceMs;
+    const now = this.natives.now;
+    const deadline = now() + this.sliceMs;
     if (this.queue.pending && !this.queue.overflowed) this.applyMutations();
     let steps = 0;
     while (this.hasScanWork()) {
       this.step();
-      if ((++steps & 15) === 0 && performance.now() > deadline) break;
+      if ((++steps & 31) === 0 && now() > deadline) break;
     }
     if (this.hasScanWork() || (this.queue.pending && !this.queue.overflowed)) this.schedule();
-    else if (!this.queue.pending) this.resolveIdle();
+    else if (!this.queue.pending) {
+      this.scheduleHostChecks();
+      this.resolveIdle();
+    }
   }
 
   // One small unit of work: a chunk of a huge text node, a changed text node, or a walked one.
@@ -263,6 +338,8 @@ export class PageScanner {
   private applyMutations(): void {
     const batch = this.queue.take();
     const store = this.options.store;
+    // Pages often attach a root and fill it in the same turn as other changes.
+    if (this.waitingHosts.size > 0) this.checkWaitingHosts();
     if (batch.rescan) {
       store.clear();
       this.walkers.length = 0;

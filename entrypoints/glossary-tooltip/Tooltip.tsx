@@ -1,9 +1,9 @@
 import { Component } from 'preact';
-import { ARTICLE_TITLE, CHART_TITLE } from '../../../glossary/article.ts';
-import { TELLING_ROWS } from '../../../glossary/chart.ts';
-import { TERM_BY_ID } from '../../../glossary/terms.ts';
-import type { Lang, TermId } from '../../../glossary/types.ts';
-import { ComparisonChart } from '../../shared/components/ComparisonChart.tsx';
+import { ARTICLE_TITLE, CHART_TITLE } from '../../glossary/article.ts';
+import { TELLING_ROWS } from '../../glossary/chart.ts';
+import { TERM_BY_ID } from '../../glossary/terms.ts';
+import type { Lang, TermId } from '../../glossary/types.ts';
+import { ComparisonChart } from '../shared/components/ComparisonChart.tsx';
 import { tooltipText as t } from './tooltip-i18n.ts';
 
 export interface TooltipProps {

@@ -1,4 +1,4 @@
-import { TERM_IDS } from '../../glossary/terms.ts';
+import { TERM_IDS } from '../../glossary/term-ids.ts';
 import type { TermId } from '../../glossary/types.ts';
 import { HIGHLIGHT_STYLES, type HighlightStyle } from '../shared/settings-schema.ts';
 
@@ -42,9 +42,15 @@ export function highlightSheetCss(scope: ':root' | ''): string {
  * Switching looks re-registers six names: no stylesheet is added or changed, so the page sees no
  * new sheet and restyles nothing; the browser only repaints.
  */
+/** The part of a `HighlightRegistry` a look needs (the page world passes captured methods). */
+export interface RegistryWriter {
+  set(name: string, highlight: Highlight): unknown;
+  delete(name: string): unknown;
+}
+
 export class HighlightLook {
   constructor(
-    private readonly registry: HighlightRegistry | undefined,
+    private readonly registry: RegistryWriter | undefined,
     private readonly highlights: ReadonlyMap<TermId, Highlight>,
     private look: HighlightStyle,
   ) {

@@ -1,7 +1,13 @@
+import { UI_HOST_TAG } from '../shared/bridge.ts';
+
 // Walks the text a glossary may highlight, skipping excluded subtrees without visiting them.
 
-/** Local names of elements whose text is never scanned: code, form controls, embedded and non-rendered content. */
+/**
+ * Local names of elements whose text is never scanned: code, form controls, embedded and
+ * non-rendered content, and the extension's own UI host.
+ */
 const SKIPPED_TAGS = new Set([
+  UI_HOST_TAG,
   'script',
   'style',
   'noscript',
@@ -82,6 +88,8 @@ export class TextWalker {
     private readonly onShadowRoot: (shadow: ShadowRoot) => void,
     /** A subtree walked already (the viewport's, walked first): stepped over like an excluded one. */
     private readonly skip: Node | null = null,
+    /** Told of each custom element walked into that has no shadow root (yet). */
+    private readonly onPossibleHost: ((el: Element) => void) | null = null,
   ) {
     this.node = root;
     if (root.nodeType === Node.ELEMENT_NODE) this.enterElement(root as Element);
@@ -108,7 +116,10 @@ export class TextWalker {
 
   private enterElement(el: Element): void {
     this.descend = el !== this.skip && !isExcludedElement(el, this.ownUi);
-    if (this.descend && el.shadowRoot !== null) this.onShadowRoot(el.shadowRoot);
+    if (!this.descend) return;
+    const shadow = el.shadowRoot;
+    if (shadow !== null) this.onShadowRoot(shadow);
+    else if (this.onPossibleHost !== null && el.localName.includes('-')) this.onPossibleHost(el);
   }
 
   private advance(): Node | null {

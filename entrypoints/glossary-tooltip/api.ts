@@ -1,0 +1,30 @@
+import type { TermId } from '../../glossary/types.ts';
+import type { LanguageSetting } from '../shared/settings-schema.ts';
+
+/** The file the isolated half imports on first need (web-accessible, listed in the manifest). */
+export const TOOLTIP_FILE = 'glossary-tooltip.js';
+
+/** Where the loaded chunk leaves its entry point, on the isolated world's global object. */
+export const TOOLTIP_GLOBAL = '__bpoKpoGlossaryTooltip';
+
+/** One document's tooltip, running. */
+export interface TooltipInstance {
+  /** Moves to the next occurrence (of one term, if given), opens its tooltip, announces it. */
+  next(termId?: TermId): void;
+  /** Closes the tooltip, removes the UI host and every listener. */
+  dispose(): void;
+}
+
+/** Where the pointer was last seen before the chunk loaded. */
+export interface PointerPoint {
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface TooltipChunk {
+  create(
+    doc: Document,
+    language: () => LanguageSetting,
+    pointer: PointerPoint | null,
+  ): TooltipInstance;
+}
