@@ -37,10 +37,13 @@ export const NO_PAGE_SCRIPTS = { 'content-security-policy': "script-src 'none'" 
  */
 export const NAME_SHIM = 'globalThis.__name ??= (fn) => fn;';
 
-/** Aborts every request that does not go to 127.0.0.1: corpus pages link images, fonts, frames. */
+/**
+ * Aborts every request that does not go to 127.0.0.1: corpus pages link images, fonts, frames.
+ * The extension's own files (the tooltip chunk it imports) are not the network.
+ */
 export async function keepOffTheNetwork(context: BrowserContext): Promise<void> {
   await context.route(
-    (url) => url.hostname !== '127.0.0.1',
+    (url) => url.hostname !== '127.0.0.1' && url.protocol !== 'chrome-extension:',
     (route) => route.abort('blockedbyclient'),
   );
 }

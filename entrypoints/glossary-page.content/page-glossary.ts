@@ -12,10 +12,10 @@ export interface PageGlossaryOptions {
   readonly firstOnly: boolean;
   readonly natives: Natives;
   /** Called, at most every `countDelayMs`, with the occurrence counts after they changed. */
-  readonly onCounts?: (total: number, counts: ReadonlyMap<TermId, number>) => void;
-  readonly countDelayMs?: number;
+  readonly onCounts: (total: number, counts: ReadonlyMap<TermId, number>) => void;
+  readonly countDelayMs: number;
   /** Firefox: adopt the highlight rules into each open shadow root (no highlight inheritance). */
-  readonly shadowSheets?: boolean;
+  readonly shadowSheets: boolean;
 }
 
 /**
@@ -51,13 +51,17 @@ export class PageGlossary {
       this.store.highlights,
       options.look,
     );
-    this.shadowSheets = options.shadowSheets === true ? new ShadowHighlightSheets(doc) : null;
+    this.shadowSheets = options.shadowSheets ? new ShadowHighlightSheets(doc) : null;
+    // Every option spelled out: one left out would be looked up on Object.prototype, which the
+    // page may have filled with anything.
     this.scanner = new PageScanner(doc, {
       store: this.store,
       findTerms,
       mightContainTerm,
       ownUi: () => null,
       natives,
+      sliceMs: 8,
+      mutationThreshold: 2000,
       onShadowRoot: (shadow) => {
         this.shadowSheets?.adopt(shadow);
       },
@@ -163,14 +167,14 @@ export class PageGlossary {
 
   private readonly countsChanged = (): void => {
     const natives = this.options.natives;
-    if (this.options.onCounts === undefined || this.countTimer !== 0 || this.stopped) return;
+    if (this.countTimer !== 0 || this.stopped) return;
     // The first report goes out at once (the isolated half loads the tooltip on it), later ones
     // at most every countDelayMs.
-    const delay = this.countsReported ? (this.options.countDelayMs ?? 200) : 0;
+    const delay = this.countsReported ? this.options.countDelayMs : 0;
     this.countsReported = true;
     this.countTimer = natives.setTimeout(() => {
       this.countTimer = 0;
-      this.options.onCounts?.(this.store.size, this.store.countsByTerm());
+      this.options.onCounts(this.store.size, this.store.countsByTerm());
     }, delay);
   };
 }

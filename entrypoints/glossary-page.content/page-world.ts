@@ -43,6 +43,7 @@ export function runPageWorld(win: Window & typeof globalThis, shadowSheets: bool
         firstOnly: wanted.firstOnly,
         natives,
         shadowSheets,
+        countDelayMs: 200,
         onCounts: (total, counts) => {
           emit(doc, COUNTS_EVENT, encodeCounts(total, counts));
         },
