@@ -172,15 +172,28 @@ export async function pageMutations(page: Page): Promise<RecordedMutation[]> {
       )
       .catch(() => []);
     const where = frame === page.mainFrame() ? '' : `${frame.url()}: `;
-    for (const m of log) {
-      const ownHost =
-        m.type === 'childList' &&
-        m.target === '<html>' &&
-        [...m.added, ...m.removed].every((n) => n === '<bpo-kpo-glossary>');
-      if (!ownHost) out.push({ ...m, target: where + m.target });
-    }
+    for (const m of withoutOwnHost(log)) out.push({ ...m, target: where + m.target });
   }
   return out;
+}
+
+/** A RECORD_MUTATIONS log less the extension's own UI host coming and going. */
+export function withoutOwnHost(log: readonly RecordedMutation[]): RecordedMutation[] {
+  return log.filter(
+    (m) =>
+      !(
+        m.type === 'childList' &&
+        m.target === '<html>' &&
+        [...m.added, ...m.removed].every((n) => n === '<bpo-kpo-glossary>')
+      ),
+  );
+}
+
+/** In-page function: the mutations RECORD_MUTATIONS recorded in this frame. */
+export function recordedMutations(): RecordedMutation[] {
+  return (
+    (window as unknown as { __glossaryMutations?: RecordedMutation[] }).__glossaryMutations ?? []
+  );
 }
 
 /** What RECORD_MUTATIONS observes, by frame URL: 'document' and each open shadow root. */

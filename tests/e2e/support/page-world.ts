@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { PaintedTerm } from './highlights.ts';
+import type { PaintedTerm, RecordedMutation } from './highlights.ts';
 
 // What the page-world suites (Chromium and Firefox) share: the fixtures' expectations and
 // in-page functions (pass them to `page.evaluate` in Playwright or Puppeteer). None of the
@@ -18,6 +18,32 @@ export const LATE_SHADOW_EXPECTED: Readonly<Record<string, readonly string[]>> =
   'late-outer': ['bpo:BPO-s'],
   'nested-inner': ['kpo:KPO'],
 };
+
+const filledIn = (target: string, added: string[]): RecordedMutation => ({
+  type: 'childList',
+  target,
+  attribute: null,
+  added,
+  removed: [],
+});
+
+/**
+ * Every mutation late-shadow.html makes itself, once its late steps ran, as RECORD_MUTATIONS
+ * records them: one element appended, five shadow roots filled in (sorted: see `sortedMutations`).
+ */
+export const LATE_SHADOW_OWN_MUTATIONS: readonly string[] = sortedMutations([
+  filledIn('<div>', ['<late-appended>']),
+  filledIn('#document-fragment', ['<p>']),
+  filledIn('#document-fragment', ['<p>', '<nested-inner>']),
+  filledIn('#document-fragment', ['<p>']),
+  filledIn('#document-fragment', ['<p>']),
+  filledIn('#document-fragment', ['<p>']),
+]);
+
+/** Mutations as sorted JSON strings: comparable whatever order timers and observers gave them. */
+export function sortedMutations(list: readonly RecordedMutation[]): string[] {
+  return list.map((m) => JSON.stringify(m)).sort();
+}
 
 /** The page's late steps (late-shadow.html), in the order they ran. */
 export interface LateStep {
@@ -128,6 +154,7 @@ export const PAGE_GLOBALS: Readonly<Record<'clean' | 'hostile', readonly string[
  * are no longer the browser's own, and enumerable keys added to Object or Array prototypes.
  */
 export function patchedBuiltins(): string[] {
+  /* eslint-disable @typescript-eslint/unbound-method -- taken off their objects only to be read */
   const toString = Function.prototype.toString;
   const builtins: Record<string, unknown> = {
     'Element.prototype.attachShadow': Element.prototype.attachShadow,
@@ -159,11 +186,13 @@ export function patchedBuiltins(): string[] {
     'Node.prototype.appendChild': Node.prototype.appendChild,
     'Function.prototype.toString': toString,
   };
+  /* eslint-enable @typescript-eslint/unbound-method */
   const patched = Object.keys(builtins).filter((name) => {
     const value = builtins[name];
     return typeof value !== 'function' || !toString.call(value).includes('[native code]');
   });
   for (const key in {}) patched.push(`Object.prototype.${key} (enumerable)`);
-  for (const key in []) patched.push(`Array.prototype.${key} (enumerable)`);
+  const array: object = [];
+  for (const key in array) patched.push(`Array.prototype.${key} (enumerable)`);
   return patched;
 }
