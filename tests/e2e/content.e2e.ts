@@ -3,7 +3,12 @@ import type { Page } from 'playwright-core';
 import type { browser as extensionApi } from 'wxt/browser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TERM_BY_ID } from '../../glossary/terms.ts';
-import { launchExtension, type ExtensionBrowser } from './support/chromium.ts';
+import {
+  activeTabBadge,
+  activeTabCounts,
+  launchExtension,
+  type ExtensionBrowser,
+} from './support/chromium.ts';
 import {
   byOwner,
   expectedTerms,
@@ -502,24 +507,8 @@ describe('highlighting and tooltips in Chromium', () => {
     ).toBe(true);
   });
 
-  function tabBadge(): Promise<string> {
-    return browser.worker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      return chrome.action.getBadgeText({ tabId: tab?.id });
-    });
-  }
-
-  function countsInTab(): Promise<{ total: number }> {
-    return browser.worker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      if (tab?.id === undefined) return { total: -1 };
-      return chrome.tabs.sendMessage<unknown, { total: number }>(
-        tab.id,
-        { type: 'get-counts' },
-        { frameId: 0 },
-      );
-    });
-  }
+  const tabBadge = (): Promise<string> => activeTabBadge(browser);
+  const countsInTab = (): Promise<{ total: number }> => activeTabCounts(browser);
 
   function storedSettings(): Promise<unknown> {
     return browser.worker.evaluate(

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import type { browser as extensionApi } from 'wxt/browser';
 
 /** The built Chrome MV3 extension that the browser tests load. */
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
@@ -77,4 +78,30 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       if (ownProfile) rmSync(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+// Code passed to evaluate() on the service worker runs where `chrome` exists.
+declare const chrome: typeof extensionApi;
+
+/** The toolbar badge's text for the active tab, as the background set it. */
+export function activeTabBadge(browser: ExtensionBrowser): Promise<string> {
+  return browser.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return chrome.action.getBadgeText({ tabId: tab?.id });
+  });
+}
+
+/** The active tab's top frame's occurrence counts, as it reports them to the popup (-1: no tab). */
+export function activeTabCounts(
+  browser: ExtensionBrowser,
+): Promise<{ total: number; counts: Record<string, number> }> {
+  return browser.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) return { total: -1, counts: {} };
+    return chrome.tabs.sendMessage<unknown, { total: number; counts: Record<string, number> }>(
+      tab.id,
+      { type: 'get-counts' },
+      { frameId: 0 },
+    );
+  });
 }

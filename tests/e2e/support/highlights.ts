@@ -24,50 +24,57 @@ export interface PaintedTerm {
 
 /** Reads every range of every `glossary-*` highlight in a frame, in document order. */
 export function paintedTerms(target: Page | Frame): Promise<PaintedTerm[]> {
-  return target.evaluate(() => {
-    const out: (PaintedTerm & { node: Node; start: number })[] = [];
-    const ownerOf = (node: Node): string => {
-      let el: Element | null = node.parentElement;
-      while (el !== null) {
-        const owner = el.closest('[data-expect]');
-        if (owner !== null)
-          return owner.id !== '' ? owner.id : (owner.getAttribute('data-expect') ?? '');
-        const root = el.getRootNode();
-        el = root instanceof ShadowRoot ? root.host : null;
-      }
-      return '';
-    };
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('glossary-')) continue;
-      for (const range of highlight as Iterable<AbstractRange>) {
-        const node = range.startContainer;
-        const data = node.nodeType === Node.TEXT_NODE ? (node as Text).data : '';
-        out.push({
-          termId: name.slice('glossary-'.length),
-          text: data.slice(range.startOffset, range.endOffset),
-          owner: ownerOf(node),
-          connected: node.isConnected,
-          collapsed: range.collapsed,
-          node,
-          start: range.startOffset,
-        });
-      }
+  return target.evaluate(readPaintedTerms);
+}
+
+/**
+ * In-page function (pass it to `page.evaluate` in Playwright or Puppeteer): every range of every
+ * `glossary-*` highlight, in document order, with the `data-expect` owner found across shadow
+ * boundaries. Calls no DOM method a page could have wrapped (no Range or TreeWalker factories).
+ */
+export function readPaintedTerms(): PaintedTerm[] {
+  const out: (PaintedTerm & { node: Node; start: number })[] = [];
+  const ownerOf = (node: Node): string => {
+    let el: Element | null = node.parentElement;
+    while (el !== null) {
+      const owner = el.closest('[data-expect]');
+      if (owner !== null)
+        return owner.id !== '' ? owner.id : (owner.getAttribute('data-expect') ?? '');
+      const root = el.getRootNode();
+      el = root instanceof ShadowRoot ? root.host : null;
     }
-    out.sort((a, b) =>
-      a.node === b.node
-        ? a.start - b.start
-        : a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING
-          ? -1
-          : 1,
-    );
-    return out.map(({ termId, text, owner, connected, collapsed }) => ({
-      termId,
-      text,
-      owner,
-      connected,
-      collapsed,
-    }));
-  });
+    return '';
+  };
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('glossary-')) continue;
+    for (const range of highlight as Iterable<AbstractRange>) {
+      const node = range.startContainer;
+      const data = node.nodeType === Node.TEXT_NODE ? (node as Text).data : '';
+      out.push({
+        termId: name.slice('glossary-'.length),
+        text: data.slice(range.startOffset, range.endOffset),
+        owner: ownerOf(node),
+        connected: node.isConnected,
+        collapsed: range.collapsed,
+        node,
+        start: range.startOffset,
+      });
+    }
+  }
+  out.sort((a, b) =>
+    a.node === b.node
+      ? a.start - b.start
+      : a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING
+        ? -1
+        : 1,
+  );
+  return out.map(({ termId, text, owner, connected, collapsed }) => ({
+    termId,
+    text,
+    owner,
+    connected,
+    collapsed,
+  }));
 }
 
 /** What the fixture's `data-expect` attributes ask for, keyed like `PaintedTerm.owner`. */
@@ -165,15 +172,28 @@ export async function pageMutations(page: Page): Promise<RecordedMutation[]> {
       )
       .catch(() => []);
     const where = frame === page.mainFrame() ? '' : `${frame.url()}: `;
-    for (const m of log) {
-      const ownHost =
-        m.type === 'childList' &&
-        m.target === '<html>' &&
-        [...m.added, ...m.removed].every((n) => n === '<bpo-kpo-glossary>');
-      if (!ownHost) out.push({ ...m, target: where + m.target });
-    }
+    for (const m of withoutOwnHost(log)) out.push({ ...m, target: where + m.target });
   }
   return out;
+}
+
+/** A RECORD_MUTATIONS log less the extension's own UI host coming and going. */
+export function withoutOwnHost(log: readonly RecordedMutation[]): RecordedMutation[] {
+  return log.filter(
+    (m) =>
+      !(
+        m.type === 'childList' &&
+        m.target === '<html>' &&
+        [...m.added, ...m.removed].every((n) => n === '<bpo-kpo-glossary>')
+      ),
+  );
+}
+
+/** In-page function: the mutations RECORD_MUTATIONS recorded in this frame. */
+export function recordedMutations(): RecordedMutation[] {
+  return (
+    (window as unknown as { __glossaryMutations?: RecordedMutation[] }).__glossaryMutations ?? []
+  );
 }
 
 /** What RECORD_MUTATIONS observes, by frame URL: 'document' and each open shadow root. */

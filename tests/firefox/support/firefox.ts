@@ -171,6 +171,19 @@ export function badgeText(session: FirefoxSession, tabId: number): Promise<strin
   }, tabId);
 }
 
+/** A tab's top frame's occurrence counts, as it reports them to the popup. */
+export async function tabCounts(
+  session: FirefoxSession,
+  tabId: number,
+): Promise<{ total: number; counts: Record<string, number> }> {
+  const { total, counts } = await session.control.evaluate(
+    (id): Promise<{ total: number; counts: Record<string, number> }> =>
+      browser.tabs.sendMessage(id, { type: 'get-counts' }, { frameId: 0 }),
+    tabId,
+  );
+  return { total, counts };
+}
+
 /** Sets the stored settings directly (the layout settings.ts declares). */
 export async function storeSettings(
   session: FirefoxSession,
