@@ -31,6 +31,7 @@ const PATCHES: readonly Patch[] = [
   [String, 'fromCharCode', hostile],
   [String, 'fromCodePoint', hostile],
   [globalThis, 'Uint8Array', hostile],
+  [globalThis, 'RegExp', hostile],
   [globalThis, 'JSON', { parse: hostile, stringify: hostile }],
 ];
 
