@@ -10,8 +10,11 @@ import type { TermId } from './types.ts';
  * runtime reads them with indexed loads.
  *
  * `trie` holds every word slot's trie over UTF-16 code units, flattened. A node at offset `n` is
- * `trie[n]` terminal (1) or not (0), `trie[n + 1]` its edge count `k`, then `k` pairs
- * `(unit, child offset)`. A case-insensitive slot has an edge for each case of a letter. Nodes that
+ * `trie[n]` terminal (1) or not (0), `trie[n + 1]` its edge count `k`, then `k` edges of three
+ * cells: the unit, the unit minus its other case (0 if the edge takes one unit only: a
+ * case-sensitive slot, or a char without a single-unit case pair), and `n` minus the child's
+ * offset. Children come before their parents, so that distance is positive; small repeating
+ * distances and case deltas (mostly 32) are what keep the table small once gzipped. Nodes that
  * accept the same continuations are stored once (the tries form a DAG), which shares the case
  * endings between stems and the slots between forms; a walk cannot tell the difference.
  */
@@ -33,20 +36,18 @@ export interface MatcherTables {
   readonly anchorSource: string;
 }
 
-/** A trie node while compiling; edges are parallel arrays, as in the flat table. */
+/** A trie node while compiling: its edges, each taking a unit and optionally its other case. */
 interface TrieNode {
-  readonly units: number[];
-  readonly children: TrieNode[];
+  readonly edges: { readonly unit: number; readonly otherCase: number; readonly child: TrieNode }[];
   terminal: boolean;
 }
 
 function newNode(): TrieNode {
-  return { units: [], children: [], terminal: false };
+  return { edges: [], terminal: false };
 }
 
 function childOf(node: TrieNode, unit: number): TrieNode | undefined {
-  const index = node.units.indexOf(unit);
-  return index < 0 ? undefined : node.children[index];
+  return node.edges.find((edge) => edge.unit === unit)?.child;
 }
 
 /**
@@ -74,14 +75,13 @@ function compileSlot(slot: WordSlot): TrieNode {
     let node = root;
     for (const char of slot.caseSensitive ? spelling : spelling.toLowerCase()) {
       if (char.length !== 1) throw new Error(`term-forms: astral char in ${spelling}`);
-      const units = slot.caseSensitive ? ([char.charCodeAt(0)] as const) : caseVariants(char);
-      let child = childOf(node, units[0]);
+      const [unit, otherCase = unit] = slot.caseSensitive
+        ? [char.charCodeAt(0)]
+        : caseVariants(char);
+      let child = childOf(node, unit);
       if (child === undefined) {
         child = newNode();
-        for (const unit of units) {
-          node.units.push(unit);
-          node.children.push(child);
-        }
+        node.edges.push({ unit, otherCase, child });
       }
       node = child;
     }
@@ -103,15 +103,16 @@ class TrieTable {
   add(node: TrieNode): number {
     const known = this.offsetByNode.get(node);
     if (known !== undefined) return known;
-    const childOffsets = node.children.map((child) => this.add(child));
-    const cells = [node.terminal ? 1 : 0, node.units.length];
-    node.units.forEach((unit, i) => cells.push(unit, childOffsets[i] ?? -1));
-    const key = cells.join(',');
-    let offset = this.offsetByKey.get(key);
+    const edges = node.edges.map((edge) => ({ ...edge, childOffset: this.add(edge.child) }));
+    // Child distances depend on where the node lands, so the key holds absolute offsets.
+    const key = [node.terminal, ...edges.map((e) => `${e.unit}/${e.otherCase}/${e.childOffset}`)];
+    let offset = this.offsetByKey.get(key.join());
     if (offset === undefined) {
-      offset = this.trie.length;
-      this.trie.push(...cells);
-      this.offsetByKey.set(key, offset);
+      const at = this.trie.length;
+      this.trie.push(node.terminal ? 1 : 0, edges.length);
+      for (const e of edges) this.trie.push(e.unit, e.unit - e.otherCase, at - e.childOffset);
+      this.offsetByKey.set(key.join(), at);
+      offset = at;
     }
     this.offsetByNode.set(node, offset);
     return offset;
@@ -181,7 +182,7 @@ export function compileMatcherTables(
       if (form.length === 0) throw new Error(`term-forms: empty form for ${termId}`);
       const formIndex = formTermIds.length;
       const tries = form.map(compileSlot);
-      for (const unit of new Set(tries[0]?.units)) {
+      for (const unit of new Set(tries[0]?.edges.flatMap((e) => [e.unit, e.otherCase]))) {
         formsByFirstUnit.set(unit, [...(formsByFirstUnit.get(unit) ?? []), formIndex]);
       }
       for (const trie of tries) slotRoots.push(table.add(trie));

@@ -19,15 +19,17 @@ describe('the generated matcher tables', () => {
     ).toEqual(MATCHER_TABLES);
   });
 
-  it('hold a well-formed trie: every edge leads to a node inside the table', () => {
+  it('hold a well-formed trie: every edge leads back to a node inside the table', () => {
     const { trie, slotRoots } = MATCHER_TABLES;
     const nodes = new Set<number>();
-    for (let node = 0; node < trie.length; node += 2 + 2 * (trie[node + 1] ?? 0)) nodes.add(node);
+    for (let node = 0; node < trie.length; node += 2 + 3 * (trie[node + 1] ?? 0)) nodes.add(node);
     for (const root of slotRoots) expect(nodes).toContain(root);
     for (const node of nodes) {
       expect([0, 1]).toContain(trie[node]);
       for (let edge = 0; edge < (trie[node + 1] ?? 0); edge++) {
-        expect(nodes).toContain(trie[node + 3 + 2 * edge]);
+        const distance = trie[node + 4 + 3 * edge] ?? 0;
+        expect(distance).toBeGreaterThan(0);
+        expect(nodes).toContain(node - distance);
       }
     }
   });
