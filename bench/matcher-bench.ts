@@ -1,5 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import ts from 'typescript';
 import { findTerms } from '../glossary/matcher.ts';
+import { findTerms as findTermsBefore } from './matcher-before-tables.ts';
 
 // Throughput of `findTerms` on ~20 MB of ordinary prose. Sizes are UTF-8 bytes (what a page
 // weighs on the wire); MB/s is UTF-8 bytes / 1e6 per second. Estonian diacritics make the UTF-8
@@ -68,19 +74,35 @@ interface Timing {
   readonly matches: number;
 }
 
+type FindTerms = (text: string) => readonly unknown[];
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+function timingOf(seconds: readonly number[], bytes: number, matches: number): Timing {
+  const best = Math.min(...seconds);
+  return { medianMBps: bytes / 1e6 / median(seconds), bestMBps: bytes / 1e6 / best, matches };
+}
+
+/** Seconds one `find(text)` takes, and what it found. */
+function timeOnce(find: FindTerms, text: string): { seconds: number; matches: number } {
+  const started = performance.now();
+  const matches = find(text).length;
+  return { seconds: (performance.now() - started) / 1000, matches };
+}
+
 /** One warm-up pass (regex tier-up, JIT), then timed passes; MB/s from the median and best. */
 function timeFindTerms(text: string, bytes: number, passes = 7): Timing {
   let matches = findTerms(text).length;
   const seconds: number[] = [];
   for (let i = 0; i < passes; i++) {
-    const started = performance.now();
-    matches = findTerms(text).length;
-    seconds.push((performance.now() - started) / 1000);
+    const pass = timeOnce(findTerms, text);
+    seconds.push(pass.seconds);
+    matches = pass.matches;
   }
-  seconds.sort((a, b) => a - b);
-  const median = seconds[Math.floor(seconds.length / 2)] ?? Infinity;
-  const best = seconds[0] ?? Infinity;
-  return { medianMBps: bytes / 1e6 / median, bestMBps: bytes / 1e6 / best, matches };
+  return timingOf(seconds, bytes, matches);
 }
 
 interface BenchRun {
@@ -90,12 +112,15 @@ interface BenchRun {
   readonly noTermsBytes: number;
 }
 
+function benchTexts(): { mixed: string; noTerms: string } {
+  return {
+    mixed: buildText([...SENTENCES_WITH_TERMS, ...SENTENCES_WITHOUT_TERMS], TARGET_UTF16_LENGTH),
+    noTerms: buildText(SENTENCES_WITHOUT_TERMS, TARGET_UTF16_LENGTH),
+  };
+}
+
 function runBench(): BenchRun {
-  const mixed = buildText(
-    [...SENTENCES_WITH_TERMS, ...SENTENCES_WITHOUT_TERMS],
-    TARGET_UTF16_LENGTH,
-  );
-  const noTerms = buildText(SENTENCES_WITHOUT_TERMS, TARGET_UTF16_LENGTH);
+  const { mixed, noTerms } = benchTexts();
   const mixedBytes = utf8Bytes(mixed);
   const noTermsBytes = utf8Bytes(noTerms);
   const mixedTiming = timeFindTerms(mixed, mixedBytes);
@@ -125,6 +150,167 @@ export function benchMatcher(): {
   };
 }
 
+/**
+ * The current matcher against the one that compiled its tables at load (a frozen copy in
+ * `matcher-before-tables.ts`), on the same texts in one process, alternating which goes first
+ * each round so that drift on a noisy machine hits both alike.
+ */
+function compareWithBefore(rounds = 9): { text: string; now: Timing; before: Timing }[] {
+  const texts = benchTexts();
+  return [
+    { text: 'mixed', value: texts.mixed },
+    { text: 'no terms', value: texts.noTerms },
+  ].map(({ text, value }) => {
+    const bytes = utf8Bytes(value);
+    const seconds = { now: [] as number[], before: [] as number[] };
+    const found = { now: findTerms(value).length, before: findTermsBefore(value).length };
+    if (found.now !== found.before) throw new Error(`matchers disagree on ${text}`);
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? (['now', 'before'] as const) : (['before', 'now'] as const);
+      for (const which of order) {
+        seconds[which].push(timeOnce(which === 'now' ? findTerms : findTermsBefore, value).seconds);
+      }
+    }
+    return {
+      text,
+      now: timingOf(seconds.now, bytes, found.now),
+      before: timingOf(seconds.before, bytes, found.before),
+    };
+  });
+}
+
+const REPO = resolve(import.meta.dirname, '..');
+
+/** The modules the two matchers load, transpiled to plain ES modules (no tsx in the timing). */
+const LOADED_MODULES = [
+  'glossary/matcher.ts',
+  'glossary/matcher-tables.generated.ts',
+  'glossary/term-forms.ts',
+  'bench/matcher-before-tables.ts',
+];
+
+/**
+ * Loads one module graph in a fresh Node (`--experimental-vm-modules`) and reports, as JSON, the
+ * time to parse and compile its modules and, apart, the time to evaluate them, with the heap that
+ * evaluation used. Files are read before any timing, so the figures are V8's work alone.
+ */
+const LOAD_PROBE = `
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import vm from 'node:vm';
+const [entry] = process.argv.slice(1);
+// Warm up vm modules on an empty one, so their one-time set-up is not timed.
+const warmUp = new vm.SourceTextModule('export {};');
+await warmUp.link(() => {});
+await warmUp.evaluate();
+// What evaluating a module that does nothing costs: the floor under the figure below.
+const empty = new vm.SourceTextModule('export {};');
+await empty.link(() => {});
+const emptyStarted = performance.now();
+await empty.evaluate();
+const emptyModuleMs = performance.now() - emptyStarted;
+const sources = new Map();
+const read = (file) => {
+  if (!sources.has(file)) sources.set(file, readFileSync(file, 'utf8'));
+  return sources.get(file);
+};
+const modules = new Map();
+let compileMs = 0;
+const load = (file) => {
+  if (!modules.has(file)) {
+    const source = read(file);
+    const started = performance.now();
+    modules.set(file, new vm.SourceTextModule(source, { identifier: file }));
+    compileMs += performance.now() - started;
+  }
+  return modules.get(file);
+};
+// Read the graph first (import specifiers are plain relative paths here).
+const pending = [entry];
+while (pending.length > 0) {
+  const file = pending.pop();
+  for (const [, spec] of read(file).matchAll(/from '(\\.[^']+)'/g)) {
+    pending.push(resolve(dirname(file), spec));
+  }
+}
+const root = load(entry);
+await root.link((spec, from) => load(resolve(dirname(from.identifier), spec)));
+globalThis.gc();
+const before = process.memoryUsage();
+const started = performance.now();
+await root.evaluate();
+const evaluateMs = performance.now() - started;
+const allocated = process.memoryUsage();
+globalThis.gc();
+const retained = process.memoryUsage();
+console.log(JSON.stringify({
+  emptyModuleMs,
+  compileMs,
+  evaluateMs,
+  heapAllocatedKB: (allocated.heapUsed - before.heapUsed) / 1024,
+  heapRetainedKB: (retained.heapUsed - before.heapUsed) / 1024,
+  arrayBuffersKB: (retained.arrayBuffers - before.arrayBuffers) / 1024,
+}));
+`;
+
+interface LoadCost {
+  readonly emptyModuleMs: number;
+  readonly compileMs: number;
+  readonly evaluateMs: number;
+  readonly heapAllocatedKB: number;
+  readonly heapRetainedKB: number;
+  readonly arrayBuffersKB: number;
+}
+
+/**
+ * What loading each matcher costs in a fresh Node process (what a frame pays once): parse and
+ * compile, and evaluation apart; median of `runs` processes per matcher, alternating the two.
+ */
+function moduleLoadCost(runs = 15): { now: LoadCost; before: LoadCost } {
+  const dir = mkdtempSync(join(tmpdir(), 'matcher-load-'));
+  try {
+    for (const path of LOADED_MODULES) {
+      const { outputText } = ts.transpileModule(readFileSync(join(REPO, path), 'utf8'), {
+        compilerOptions: {
+          module: ts.ModuleKind.ESNext,
+          target: ts.ScriptTarget.ES2022,
+          rewriteRelativeImportExtensions: true,
+        },
+      });
+      const out = join(dir, path.replace(/\.ts$/, '.js'));
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, outputText);
+    }
+    const targets = {
+      now: join(dir, 'glossary/matcher.js'),
+      before: join(dir, 'bench/matcher-before-tables.js'),
+    };
+    const samples = { now: [] as LoadCost[], before: [] as LoadCost[] };
+    for (let run = 0; run < runs; run++) {
+      const order = run % 2 === 0 ? (['now', 'before'] as const) : (['before', 'now'] as const);
+      for (const which of order) {
+        const args = [
+          ...['--expose-gc', '--experimental-vm-modules', '--no-warnings', '--input-type=module'],
+          ...['-e', LOAD_PROBE, targets[which]],
+        ];
+        const output = execFileSync(process.execPath, args, { encoding: 'utf8' });
+        samples[which].push(JSON.parse(output) as LoadCost);
+      }
+    }
+    const medianCost = (costs: readonly LoadCost[]): LoadCost => ({
+      emptyModuleMs: median(costs.map((c) => c.emptyModuleMs)),
+      compileMs: median(costs.map((c) => c.compileMs)),
+      evaluateMs: median(costs.map((c) => c.evaluateMs)),
+      heapAllocatedKB: median(costs.map((c) => c.heapAllocatedKB)),
+      heapRetainedKB: median(costs.map((c) => c.heapRetainedKB)),
+      arrayBuffersKB: median(costs.map((c) => c.arrayBuffersKB)),
+    });
+    return { now: medianCost(samples.now), before: medianCost(samples.before) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const invokedPath = process.argv[1];
 if (invokedPath !== undefined && import.meta.url === pathToFileURL(invokedPath).href) {
   const run = runBench();
@@ -134,4 +320,26 @@ if (invokedPath !== undefined && import.meta.url === pathToFileURL(invokedPath).
   console.log('findTerms, 7 timed passes after a warm-up (MB = UTF-8 bytes / 1e6):');
   console.log(line('mixed:   ', run.mixed, run.mixedBytes));
   console.log(line('no terms:', run.noTerms, run.noTermsBytes));
+
+  console.log(
+    '\nAgainst the matcher that compiled its tables at load, alternating, 9 passes each:',
+  );
+  for (const { text, now, before } of compareWithBefore()) {
+    console.log(
+      `  ${`${text}:`.padEnd(9)} now ${now.medianMBps.toFixed(0)} MB/s, before ` +
+        `${before.medianMBps.toFixed(0)} MB/s median (now/before ` +
+        `${(now.medianMBps / before.medianMBps).toFixed(2)})`,
+    );
+  }
+
+  const load = moduleLoadCost();
+  const cost = (name: string, c: LoadCost) =>
+    `  ${name} evaluate ${c.evaluateMs.toFixed(2)} ms (parse and compile ` +
+    `${c.compileMs.toFixed(2)} ms); heap ${c.heapAllocatedKB.toFixed(0)} KB allocated, ` +
+    `${c.heapRetainedKB.toFixed(0)} KB retained after GC; ${c.arrayBuffersKB.toFixed(0)} KB ` +
+    `typed arrays`;
+  console.log('\nLoading the matcher in a fresh Node, files already read, median of 15:');
+  console.log(cost('now:   ', load.now));
+  console.log(cost('before:', load.before));
+  console.log(`  (evaluating an empty module: ${load.now.emptyModuleMs.toFixed(2)} ms)`);
 }

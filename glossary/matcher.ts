@@ -1,5 +1,4 @@
-import { TERM_FORMS } from './term-forms.ts';
-import type { TermForm, WordSlot } from './term-forms.ts';
+import { MATCHER_TABLES } from './matcher-tables.generated.ts';
 import type { TermId, TermMatch } from './types.ts';
 
 // Design: a hybrid scanner. One case-insensitive regex of literal "anchors" (the shared prefix of
@@ -10,48 +9,59 @@ import type { TermId, TermMatch } from './types.ts';
 // acronyms next to case-insensitive words, Unicode-aware boundaries on whole code points, and
 // leftmost-longest rather than leftmost-first alternation. Every step is bounded by the longest
 // spelling or by a whitespace run that belongs to a single candidate, so the scan is linear.
+//
+// The tables are compiled at build time (`matcher-compile.ts`, `npm run gen:matcher`), so loading
+// this module builds nothing but two regexes: it runs in every frame of every page. It also runs
+// in the page's own JS world, where the page may have patched built-ins, so the code below uses
+// only indexed loops over its own arrays, never array iteration, array methods or lookups that
+// could fall through to a polluted prototype.
+
+const TRIE = MATCHER_TABLES.trie;
+const SLOT_ROOTS = MATCHER_TABLES.slotRoots;
+const FORM_SLOT_START = MATCHER_TABLES.formSlotStart;
+const FORM_TERM_IDS = MATCHER_TABLES.formTermIds;
+const FIRST_UNITS = MATCHER_TABLES.firstUnits;
+const FIRST_UNIT_FORM_START = MATCHER_TABLES.firstUnitFormStart;
+const FIRST_UNIT_FORMS = MATCHER_TABLES.firstUnitForms;
+
+// No `u` flag: it is not needed for literals and keeps V8 on its fastest path, and the non-`u`
+// case folding is the one the compiled case-insensitive tries mirror.
+const ANCHOR_SCAN = new RegExp(MATCHER_TABLES.anchorSource, 'gi');
+const ANCHOR_TEST = new RegExp(MATCHER_TABLES.anchorSource, 'i');
+
+// Built-ins used after load, taken now, before page scripts can replace them.
+const fromCharCode = String.fromCharCode;
+const fromCodePoint = String.fromCodePoint;
+const NativeUint8Array = Uint8Array;
 
 /**
- * A trie over UTF-16 code units; a case-insensitive slot has an edge for each case. Edges are
- * parallel arrays searched linearly: nodes have a handful of edges, and this beat a `Map` in the
- * bench.
+ * Unicode letters, digits and combining marks: a match must not touch one on either side. Made on
+ * first need, like the cache below: creating a `\p{…}` regex costs V8 about 0.4 ms, more than the
+ * rest of this module's load, and text that is all ASCII never needs it. A literal, so making it
+ * late does not go through the page's `RegExp`.
  */
-interface TrieNode {
-  readonly units: number[];
-  readonly children: TrieNode[];
-  terminal: boolean;
+let wordCodePoint: RegExp | undefined;
+
+/** Per-BMP-unit cache of `wordCodePoint`: 0 unknown, 1 word, 2 not word (64 KB, made lazily). */
+let bmpWordCache: Uint8Array | undefined;
+
+function isWordChar(char: string): boolean {
+  wordCodePoint ??= /^[\p{L}\p{N}\p{M}]$/u;
+  return wordCodePoint.test(char);
 }
-
-function childOf(node: TrieNode, unit: number): TrieNode | undefined {
-  const units = node.units;
-  for (let i = 0; i < units.length; i++) {
-    if (units[i] === unit) return node.children[i];
-  }
-  return undefined;
-}
-
-interface CompiledForm {
-  readonly termId: TermId;
-  readonly slots: readonly TrieNode[];
-}
-
-/** Unicode letters, digits and combining marks: a match must not touch one on either side. */
-const WORD_CODE_POINT = /^[\p{L}\p{N}\p{M}]$/u;
-
-/** Per-BMP-unit cache of `WORD_CODE_POINT`: 0 unknown, 1 word, 2 not word. */
-const bmpWordCache = new Uint8Array(0x10000);
 
 function isWordCodePoint(cp: number): boolean {
   if (cp < 0x80) {
     const lower = cp | 0x20;
     return (cp >= 0x30 && cp <= 0x39) || (lower >= 0x61 && lower <= 0x7a);
   }
-  if (cp > 0xffff) return WORD_CODE_POINT.test(String.fromCodePoint(cp));
-  let cached = bmpWordCache[cp];
+  if (cp > 0xffff) return isWordChar(fromCodePoint(cp));
+  const cache = (bmpWordCache ??= new NativeUint8Array(0x10000));
+  let cached = cache[cp];
   if (cached === 0 || cached === undefined) {
     // A lone surrogate lands here as itself and is, correctly, not a letter.
-    cached = WORD_CODE_POINT.test(String.fromCharCode(cp)) ? 1 : 2;
-    bmpWordCache[cp] = cached;
+    cached = isWordChar(fromCharCode(cp)) ? 1 : 2;
+    cache[cp] = cached;
   }
   return cached === 1;
 }
@@ -94,130 +104,32 @@ function isSpace(unit: number): boolean {
 }
 
 /**
- * The code units a case-insensitive slot accepts for `char`: the char and its uppercase. This is
- * exactly what a non-`u` `/…/i` regex accepts for the letters used (it refuses to fold non-ASCII
- * into ASCII, e.g. `ſ` ≠ s and Kelvin sign ≠ k), which keeps the anchor prefilter conservative.
+ * The trie node `node` leads to on `unit`, or -1 (the layout is described in
+ * `matcher-compile.ts`). Edges are searched linearly: nodes have a handful of edges, and this beat
+ * a `Map` in the bench.
  */
-function caseVariants(char: string): [number, ...number[]] {
-  const unit = char.charCodeAt(0);
-  const upper = char.toUpperCase();
-  const upperUnit = upper.charCodeAt(0);
-  if (upper.length === 1 && upper !== char && !(unit >= 0x80 && upperUnit < 0x80)) {
-    return [unit, upperUnit];
-  }
-  return [unit];
-}
-
-function newNode(): TrieNode {
-  return { units: [], children: [], terminal: false };
-}
-
-function compileSlot(slot: WordSlot): TrieNode {
-  const root = newNode();
-  for (const spelling of slot.spellings) {
-    if (spelling.length === 0 || /\s/.test(spelling)) {
-      throw new Error(`term-forms: bad spelling ${JSON.stringify(spelling)}`);
+function childOf(node: number, unit: number): number {
+  const end = node + 2 + 3 * (TRIE[node + 1] as number);
+  for (let edge = node + 2; edge < end; edge += 3) {
+    const edgeUnit = TRIE[edge] as number;
+    if (unit === edgeUnit || unit === edgeUnit - (TRIE[edge + 1] as number)) {
+      return node - (TRIE[edge + 2] as number);
     }
-    let node = root;
-    for (const char of slot.caseSensitive ? spelling : spelling.toLowerCase()) {
-      if (char.length !== 1) throw new Error(`term-forms: astral char in ${spelling}`);
-      const units = slot.caseSensitive ? ([char.charCodeAt(0)] as const) : caseVariants(char);
-      let child = childOf(node, units[0]);
-      if (child === undefined) {
-        child = newNode();
-        for (const unit of units) {
-          node.units.push(unit);
-          node.children.push(child);
-        }
-      }
-      node = child;
-    }
-    node.terminal = true;
   }
-  return root;
-}
-
-function longestCommonPrefix(words: readonly string[]): string {
-  let prefix = words[0] ?? '';
-  for (const word of words) {
-    while (!word.startsWith(prefix)) prefix = prefix.slice(0, -1);
-  }
-  return prefix;
+  return -1;
 }
 
 /**
- * Literal anchors that every match starts with: first-word spellings grouped by their first six
- * letters, each group reduced to its common prefix, and anchors made redundant by a shorter
- * anchor dropped. Lowercase, for a case-insensitive regex.
+ * The end of the longest way slots `slot…lastSlot` (indices into `SLOT_ROOTS`) match at `pos`
+ * with a boundary after it, or -1. Slots after the first must be preceded by whitespace.
  */
-function anchorsOf(forms: readonly TermForm[]): string[] {
-  const groups = new Map<string, string[]>();
-  for (const form of forms) {
-    for (const spelling of form[0]?.spellings ?? []) {
-      const lower = spelling.toLowerCase();
-      const key = lower.slice(0, 6);
-      groups.set(key, [...(groups.get(key) ?? []), lower]);
-    }
-  }
-  const prefixes = [...new Set([...groups.values()].map(longestCommonPrefix))];
-  return prefixes.filter((p) => !prefixes.some((q) => q !== p && p.startsWith(q)));
-}
-
-function escapeRegExp(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
-
-/** Forms by the first code unit they can start with, so a candidate tries only a few. */
-const formsByFirstUnit = new Map<number, CompiledForm[]>();
-
-for (const [termId, forms] of Object.entries(TERM_FORMS) as [TermId, readonly TermForm[]][]) {
-  for (const form of forms) {
-    const compiled: CompiledForm = { termId, slots: form.map(compileSlot) };
-    const firstSlot = compiled.slots[0];
-    if (firstSlot === undefined) throw new Error(`term-forms: empty form for ${termId}`);
-    for (const unit of new Set(firstSlot.units)) {
-      formsByFirstUnit.set(unit, [...(formsByFirstUnit.get(unit) ?? []), compiled]);
-    }
-  }
-}
-
-const anchorSource = anchorsOf(Object.values(TERM_FORMS).flat()).map(escapeRegExp).join('|');
-// No `u` flag: it is not needed for literals and keeps V8 on its fastest path, and the non-`u`
-// case folding is the one `caseVariants` mirrors.
-const ANCHOR_SCAN = new RegExp(anchorSource, 'gi');
-const ANCHOR_TEST = new RegExp(anchorSource, 'i');
-
-// Self-check at load: every first-word spelling, in every case the tries accept, must hit an
-// anchor at its start; otherwise the prefilter could hide a match.
-const anchorAtStart = new RegExp(anchorSource, 'iy');
-for (const [first] of Object.values(TERM_FORMS).flat()) {
-  for (const spelling of first?.spellings ?? []) {
-    const variants = first?.caseSensitive ? [spelling] : [spelling, spelling.toUpperCase()];
-    for (const variant of variants) {
-      anchorAtStart.lastIndex = 0;
-      if (!anchorAtStart.test(variant)) throw new Error(`term-forms: no anchor covers ${spelling}`);
-    }
-  }
-}
-
-/**
- * The end of the longest way `slots[slotIndex…]` matches at `pos` with a boundary after it, or -1.
- * Slots after the first must be preceded by at least one whitespace unit.
- */
-function matchSlots(
-  text: string,
-  slots: readonly TrieNode[],
-  slotIndex: number,
-  pos: number,
-): number {
-  const isLast = slotIndex === slots.length - 1;
-  let node = slots[slotIndex];
-  if (node === undefined) return -1;
+function matchSlots(text: string, slot: number, lastSlot: number, pos: number): number {
+  let node = SLOT_ROOTS[slot] as number;
   let best = -1;
   let p = pos;
   for (;;) {
-    if (node.terminal) {
-      if (isLast) {
+    if (TRIE[node] === 1) {
+      if (slot === lastSlot) {
         // Deeper terminals come later, so the last one that passes is the longest.
         if (!isWordAt(text, p)) best = p;
       } else {
@@ -225,18 +137,32 @@ function matchSlots(
         let q = p;
         while (q < text.length && isSpace(text.charCodeAt(q))) q++;
         if (q > p) {
-          const end = matchSlots(text, slots, slotIndex + 1, q);
+          const end = matchSlots(text, slot + 1, lastSlot, q);
           if (end > best) best = end;
         }
       }
     }
     if (p >= text.length) break;
     const child = childOf(node, text.charCodeAt(p));
-    if (child === undefined) break;
+    if (child < 0) break;
     node = child;
     p++;
   }
   return best;
+}
+
+/** The index of `unit` in `FIRST_UNITS` (ascending), or -1 if no form starts with it. */
+function firstUnitIndex(unit: number): number {
+  let low = 0;
+  let high = FIRST_UNITS.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const found = FIRST_UNITS[middle] as number;
+    if (found === unit) return middle;
+    if (found < unit) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 /** Finds glossary terms in `text`: non-overlapping, in order, leftmost then longest. */
@@ -250,13 +176,16 @@ export function findTerms(text: string): TermMatch[] {
     const start = candidate.index;
     let bestEnd = -1;
     let bestTerm: TermId | undefined;
-    const forms = formsByFirstUnit.get(text.charCodeAt(start));
-    if (forms !== undefined && !isWordBefore(text, start)) {
-      for (const form of forms) {
-        const end = matchSlots(text, form.slots, 0, start);
+    const first = firstUnitIndex(text.charCodeAt(start));
+    if (first >= 0 && !isWordBefore(text, start)) {
+      const formsEnd = FIRST_UNIT_FORM_START[first + 1] as number;
+      for (let i = FIRST_UNIT_FORM_START[first] as number; i < formsEnd; i++) {
+        const form = FIRST_UNIT_FORMS[i] as number;
+        const slotStart = FORM_SLOT_START[form] as number;
+        const end = matchSlots(text, slotStart, (FORM_SLOT_START[form + 1] as number) - 1, start);
         if (end > bestEnd) {
           bestEnd = end;
-          bestTerm = form.termId;
+          bestTerm = FORM_TERM_IDS[form];
         }
       }
     }
