@@ -40,7 +40,7 @@ describe('commands', () => {
   });
 
   it('refuse anything else', () => {
-    const look = HIGHLIGHT_STYLES[0];
+    const look = HIGHLIGHT_STYLES[0] as string;
     for (const detail of [
       '',
       ' ',

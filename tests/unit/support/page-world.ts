@@ -6,6 +6,9 @@ import { expect, vi } from 'vitest';
 /** A Highlight is a set of ranges; that is all the store relies on. */
 export class FakeHighlight extends Set<AbstractRange> {}
 
+/** `CSS.highlights`: a map of names to highlights, with a prototype of its own (as in a browser). */
+export class FakeHighlightRegistry extends Map<string, FakeHighlight> {}
+
 /** A controllable IntersectionObserver: tests say when targets come near the viewport. */
 export class FakeIntersectionObserver {
   static readonly instances: FakeIntersectionObserver[] = [];
@@ -41,10 +44,10 @@ export class FakeIntersectionObserver {
 }
 
 /** Gives the page the Highlight API and returns its registry (`CSS.highlights`). */
-export function installHighlightApi(): Map<string, FakeHighlight> {
+export function installHighlightApi(): FakeHighlightRegistry {
   // The store reaches these through `document.defaultView`, which is the global object here.
   expect(document.defaultView).toBe(globalThis);
-  const registry = new Map<string, FakeHighlight>();
+  const registry = new FakeHighlightRegistry();
   vi.stubGlobal('Highlight', FakeHighlight);
   // happy-dom's `CSS` is a getter that returns a new object each time: replace it whole.
   vi.stubGlobal('CSS', { highlights: registry });
@@ -63,7 +66,7 @@ export function installMessagePort(): void {
 }
 
 /** Everything the page-world part captures, as a browser with the Highlight API has it. */
-export function installPageWorld(): Map<string, FakeHighlight> {
+export function installPageWorld(): FakeHighlightRegistry {
   installMessagePort();
   return installHighlightApi();
 }
