@@ -462,6 +462,87 @@ describe('PageScanner and OccurrenceStore', () => {
     });
   });
 
+  describe('shadow roots attached late', () => {
+    it('finds a root attached to a walked custom element after the page’s next changes', async () => {
+      const onShadowRoot = vi.fn();
+      const [p, s] = await scan('<x-card id="card"></x-card><p id="p"></p>', {
+        scanner: { onShadowRoot },
+      });
+      const shadow = byId(document, 'card').attachShadow({ mode: 'open' });
+      shadow.innerHTML = '<p>KPO</p>';
+      await settle(p);
+      // Nothing tells the scanner yet: the document's observer does not see into the root.
+      expect(spans(s)).toEqual([]);
+
+      byId(document, 'p').append('BPO');
+      await settle(p);
+      expect(sorted(spans(s))).toEqual(['BPO:bpo', 'KPO:kpo']);
+      expect(onShadowRoot.mock.calls).toEqual([[shadow]]);
+      expect([...p.knownShadowRoots()]).toEqual([shadow]);
+
+      // Observed from then on.
+      shadow.append('offshore');
+      await settle(p);
+      expect(sorted(spans(s))).toEqual(['BPO:bpo', 'KPO:kpo', 'offshore:offshore']);
+    });
+
+    it('finds a root attached later on a timed recheck after the scan', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        const [p, s] = await scan('<main><x-panel id="panel"></x-panel></main>');
+        byId(document, 'panel').attachShadow({ mode: 'open' }).innerHTML = 'nearshore';
+        vi.advanceTimersByTime(499);
+        await p.whenIdle();
+        expect(spans(s)).toEqual([]);
+        vi.advanceTimersByTime(1);
+        await p.whenIdle();
+        expect(spans(s)).toEqual(['nearshore:nearshore']);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('keeps rechecking, further apart, until a root comes', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        const [p, s] = await scan('<x-slow id="slow"></x-slow>');
+        // Checks at 500, 1500 (500 + 1000) and 3500 (+ 2000) ms after the scan.
+        vi.advanceTimersByTime(1500);
+        byId(document, 'slow').attachShadow({ mode: 'open' }).innerHTML = 'onshore';
+        vi.advanceTimersByTime(1999);
+        await p.whenIdle();
+        expect(spans(s)).toEqual([]);
+        vi.advanceTimersByTime(1);
+        await p.whenIdle();
+        expect(spans(s)).toEqual(['onshore:onshore']);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('finds the root a custom element’s constructor attaches when it is defined late', async () => {
+      // A name of its own: definitions cannot be undone.
+      const name = 'x-late-glossary-card';
+      const [p, s] = await scan(`<${name} id="late"></${name}><p>BPO</p>`);
+      expect(spans(s)).toEqual(['BPO:bpo']);
+      customElements.define(
+        name,
+        class extends HTMLElement {
+          constructor() {
+            super();
+            this.attachShadow({ mode: 'open' }).innerHTML = '<p>outsourcing</p>';
+          }
+        },
+      );
+      const late = byId(document, 'late');
+      expect(late.shadowRoot).not.toBeNull();
+      await customElements.whenDefined(name);
+      await settle(p);
+      expect(sorted(spans(s))).toEqual(['BPO:bpo', 'outsourcing:outsourcing']);
+      expect([...p.knownShadowRoots()]).toEqual([late.shadowRoot]);
+    });
+  });
+
   describe('in a mutation storm', () => {
     it('rescans once and still ends with the right occurrences', async () => {
       const [p, s] = await scan('<main id="main"><p id="keep">BPO</p><p id="gone">KPO</p></main>', {
