@@ -44,7 +44,7 @@ export default defineConfig({
         ] as typeof manifest.web_accessible_resources;
       } else {
         manifest.web_accessible_resources = [
-          ...((manifest.web_accessible_resources ?? []) as string[]),
+          ...(manifest.web_accessible_resources ?? []),
           ...chunk,
         ];
       }

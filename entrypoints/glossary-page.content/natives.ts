@@ -17,7 +17,9 @@ const uncurryThis = Function.prototype.bind.bind(Function.prototype.call) as <
 
 // Accessors on the prototype where the browser defines them there; test doubles (happy-dom, Node)
 // that keep them elsewhere get a plain property access instead.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- V: chosen by the caller
 function setter<T, V>(proto: T, name: string): (self: T, value: V) => void {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called through uncurryThis
   const set = Object.getOwnPropertyDescriptor(proto, name)?.set;
   if (set !== undefined) return uncurryThis(set as (this: T, value: V) => void);
   return (self, value) => {
@@ -25,7 +27,9 @@ function setter<T, V>(proto: T, name: string): (self: T, value: V) => void {
   };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- V: chosen by the caller
 function getter<T, V>(proto: T, name: string): (self: T) => V {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called through uncurryThis
   const get = Object.getOwnPropertyDescriptor(proto, name)?.get;
   if (get !== undefined) return uncurryThis(get as (this: T) => V);
   return (self) => (self as Record<string, unknown>)[name] as V;
@@ -90,9 +94,7 @@ export function captureNatives(win: Window & typeof globalThis) {
     customElementGet:
       customElements == null ? null : uncurryThis(win.CustomElementRegistry.prototype.get),
     whenDefined:
-      customElements == null
-        ? null
-        : uncurryThis(win.CustomElementRegistry.prototype.whenDefined),
+      customElements == null ? null : uncurryThis(win.CustomElementRegistry.prototype.whenDefined),
     promiseThen: uncurryThis(win.Promise.prototype.then) as (
       promise: Promise<unknown>,
       onFulfilled: () => void,

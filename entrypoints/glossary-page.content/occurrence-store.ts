@@ -115,7 +115,7 @@ export class OccurrenceStore {
     options: Partial<OccurrenceStoreOptions> = {},
   ) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
-    const win = doc.defaultView as (Window & typeof globalThis) | null;
+    const win = doc.defaultView;
     if (win === null) throw new Error('An occurrence store needs a document with a window.');
     const natives = (this.natives = options.natives ?? captureNatives(win));
     this.probe = natives.createRange(doc);

@@ -80,7 +80,7 @@ export class PageScanner {
     private readonly options: PageScannerOptions,
   ) {
     this.sliceMs = options.sliceMs ?? 8;
-    const win = doc.defaultView as (Window & typeof globalThis) | null;
+    const win = doc.defaultView;
     if (win === null) throw new Error('A page scanner needs a document with a window.');
     this.natives = options.natives ?? captureNatives(win);
     this.queue = new MutationQueue(options.mutationThreshold ?? 2000, (node) => this.isOwnUi(node));
@@ -154,7 +154,7 @@ export class PageScanner {
     if (this.awaitedNames.has(name) || customElementGet(customElements, name) !== undefined) return;
     this.awaitedNames.add(name);
     try {
-      promiseThen(whenDefined(customElements, name), this.checkWaitingHosts);
+      void promiseThen(whenDefined(customElements, name), this.checkWaitingHosts);
     } catch {
       // Not a valid custom element name after all (whenDefined rejects those synchronously here).
     }
@@ -203,7 +203,13 @@ export class PageScanner {
   };
 
   private walker(root: Node, skip: Node | null = null): TextWalker {
-    return new TextWalker(root, this.options.ownUi(), this.foundShadowRoot, skip, this.foundPossibleHost);
+    return new TextWalker(
+      root,
+      this.options.ownUi(),
+      this.foundShadowRoot,
+      skip,
+      this.foundPossibleHost,
+    );
   }
 
   private queueFullScan(): void {

@@ -72,7 +72,8 @@ export function runPageWorld(win: Window & typeof globalThis, shadowSheets: bool
       const request = decodeNext(natives.eventDetail(event as CustomEvent));
       if (request === null || glossary === null) return;
       const target = natives.composedPath(event)[0];
-      const from = target !== undefined && (target as Node).nodeType === 3 ? (target as Text) : null;
+      const from =
+        target !== undefined && (target as Node).nodeType === 3 ? (target as Text) : null;
       const occ = glossary.next(request.termId, from, request.offset);
       if (occ !== null) emit(occ.text, FOUND_EVENT, encodeFound(occ));
     },

@@ -14,7 +14,8 @@ let chunk: Promise<TooltipChunk | null> | null = null;
 
 function loadChunk(): Promise<TooltipChunk | null> {
   chunk ??= import(/* @vite-ignore */ browser.runtime.getURL(`/${TOOLTIP_FILE}`)).then(
-    () => ((globalThis as Record<string, unknown>)[TOOLTIP_GLOBAL] as TooltipChunk | undefined) ?? null,
+    () =>
+      ((globalThis as Record<string, unknown>)[TOOLTIP_GLOBAL] as TooltipChunk | undefined) ?? null,
     () => null,
   );
   return chunk;
@@ -42,7 +43,8 @@ export class TooltipLoader {
   load(): Promise<TooltipInstance | null> {
     this.instance ??= loadChunk().then((c) => {
       const instance = c?.create(this.doc, this.language, this.pointer) ?? null;
-      if (instance !== null) this.doc.defaultView?.removeEventListener('pointermove', this.notePointer, true);
+      if (instance !== null)
+        this.doc.defaultView?.removeEventListener('pointermove', this.notePointer, true);
       return instance;
     });
     return this.instance;
