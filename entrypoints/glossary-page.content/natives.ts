@@ -98,6 +98,7 @@ export function captureNatives(win: Window & typeof globalThis) {
     promiseThen: uncurryThis(win.Promise.prototype.then) as (
       promise: Promise<unknown>,
       onFulfilled: () => void,
+      onRejected: () => void,
     ) => Promise<unknown>,
     CSSStyleSheet: win.CSSStyleSheet,
     replaceSync: uncurryThis(win.CSSStyleSheet.prototype.replaceSync),

@@ -37,6 +37,8 @@ const HOST_RECHECK_LAST_MS = 16_000;
 /** At most this many such elements are remembered (each recheck reads every one). */
 const MAX_WAITING_HOSTS = 5000;
 
+const ignore = (): void => undefined;
+
 const OBSERVE: MutationObserverInit = nullProto({
   childList: true,
   subtree: true,
@@ -153,11 +155,9 @@ export class PageScanner {
     if (customElements === null || customElementGet === null || whenDefined === null) return;
     if (this.awaitedNames.has(name) || customElementGet(customElements, name) !== undefined) return;
     this.awaitedNames.add(name);
-    try {
-      void promiseThen(whenDefined(customElements, name), this.checkWaitingHosts);
-    } catch {
-      // Not a valid custom element name after all (whenDefined rejects those synchronously here).
-    }
+    // A name that cannot be defined (`font-face` and the other reserved ones) is rejected: handled,
+    // so the page's console shows nothing.
+    void promiseThen(whenDefined(customElements, name), this.checkWaitingHosts, ignore);
   };
 
   /** Walks the shadow roots attached since their hosts were walked. */

@@ -95,8 +95,9 @@ export function decodeCounts(detail: unknown): Counts | null {
   const counts: Partial<Record<TermId, number>> = {};
   let sum = 0;
   for (const entry of entries) {
-    const [id, n] = entry.split(':');
-    if (!isTermId(id) || n === undefined || !COUNT.test(n) || counts[id] !== undefined) return null;
+    const [id, n, rest] = entry.split(':');
+    if (!isTermId(id) || n === undefined || rest !== undefined || !COUNT.test(n)) return null;
+    if (counts[id] !== undefined) return null;
     counts[id] = Number(n);
     sum += Number(n);
   }

@@ -1,6 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
-import { CHUNK_CHARS, matchInChunks } from '../../entrypoints/glossary-page.content/chunked-match.ts';
+import {
+  CHUNK_CHARS,
+  matchInChunks,
+} from '../../entrypoints/glossary-page.content/chunked-match.ts';
 import { findTerms } from '../../glossary/matcher.ts';
 import { TERM_FORMS } from '../../glossary/term-forms.ts';
 import type { TermMatch } from '../../glossary/types.ts';

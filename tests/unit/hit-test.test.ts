@@ -298,9 +298,7 @@ describe('termsAround', () => {
       seen.push(text.length);
       return findTerms(text);
     };
-    expect(termsAround(data, at, at, spy)).toEqual([
-      { start: at - 1, end: at + 2, termId: 'bpo' },
-    ]);
+    expect(termsAround(data, at, at, spy)).toEqual([{ start: at - 1, end: at + 2, termId: 'bpo' }]);
     expect(seen.every((n) => n < 40)).toBe(true);
   });
 });
