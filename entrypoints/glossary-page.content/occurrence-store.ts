@@ -59,8 +59,6 @@ interface TextEntry {
   painted: boolean;
   /** The element watched for nearing the viewport (lazy and windowed entries). */
   readonly element: Element | null;
-  /** The text node's parent when it was matched. */
-  readonly owner: Element | null;
   /** Windowed entries: the painted slice of `occurrences`. */
   lo: number;
   hi: number;
@@ -85,8 +83,6 @@ export class OccurrenceStore {
   /** One registered `Highlight` per term (none where the browser lacks the Highlight API). */
   readonly highlights = new Map<TermId, Highlight>();
   private readonly watched = new Map<Element, Set<Text>>();
-  /** Elements whose own text holds occurrences, with how many of their text nodes do. */
-  private readonly owners = new Map<Element, number>();
   private readonly activeWindows = new Set<Text>();
   /** Lazy entries in the order found (document order, but for text the page added later). */
   private lazy: (TextEntry | null)[] = [];
@@ -148,11 +144,6 @@ export class OccurrenceStore {
     return this.entries.get(text)?.occurrences ?? EMPTY;
   }
 
-  /** Whether an element's own text nodes hold occurrences (a cheap test before hit-testing). */
-  hasOccurrencesIn(element: Element): boolean {
-    return this.owners.has(element);
-  }
-
   /** Every text node with occurrences, in the order they were found. */
   texts(): IterableIterator<Text> {
     return this.entries.keys();
@@ -178,14 +169,12 @@ export class OccurrenceStore {
         : this.eagerPainted < this.options.eagerLimit
           ? 'eager'
           : 'lazy';
-    const owner = text.parentElement;
-    const element = mode === 'lazy' || mode === 'windowed' ? owner : null;
+    const element = mode === 'lazy' || mode === 'windowed' ? text.parentElement : null;
     const entry: TextEntry = {
       text,
       occurrences,
       mode,
       element,
-      owner,
       seq: -1,
       painted: false,
       lo: 0,
@@ -196,7 +185,6 @@ export class OccurrenceStore {
       entry.seq = this.lazy.length;
       this.lazy.push(entry);
     }
-    if (owner !== null) this.owners.set(owner, (this.owners.get(owner) ?? 0) + 1);
     for (const occ of occurrences)
       this.counts.set(occ.termId, (this.counts.get(occ.termId) ?? 0) + 1);
     this.total += occurrences.length;
@@ -228,7 +216,6 @@ export class OccurrenceStore {
     this.toDelete.clear();
     this.lazy = [];
     this.entries.clear();
-    this.owners.clear();
     this.watched.clear();
     this.activeWindows.clear();
     this.firsts.clear();
@@ -319,11 +306,6 @@ export class OccurrenceStore {
     this.total -= entry.occurrences.length;
     if (entry.mode === 'eager') this.eagerPainted -= entry.occurrences.length;
     if (entry.element !== null) this.unwatch(entry.element, text);
-    if (entry.owner !== null) {
-      const left = (this.owners.get(entry.owner) ?? 1) - 1;
-      if (left > 0) this.owners.set(entry.owner, left);
-      else this.owners.delete(entry.owner);
-    }
     this.activeWindows.delete(text);
     if (entry.seq >= 0 && this.lazy[entry.seq] === entry) this.lazy[entry.seq] = null;
     if (entry.mode === 'first-only') this.replaceLostFirsts(entry.occurrences);
