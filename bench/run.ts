@@ -43,6 +43,7 @@ import {
   NAME_SHIM,
   NO_PAGE_SCRIPTS,
   occurrenceCounts,
+  paintedRanges,
   PROJECT_ROOT,
   printTable,
   renderingWork,
@@ -57,7 +58,7 @@ import {
 /** Extension runs per page; the run with the median script time is reported. */
 const EXTENSION_RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** Loads per page whose rendering is compared, with and without the extension (the least kept). */
-const RENDER_RUNS = Math.min(2, EXTENSION_RUNS);
+const RENDER_RUNS = Math.min(Number(process.env.BENCH_RENDER_RUNS ?? 2), EXTENSION_RUNS);
 
 // ---------------------------------------------------------------------------------------------
 // The generated page: 20,000 paragraphs, Estonian and English, most sentences with a term.
@@ -425,6 +426,8 @@ interface PageResult extends PageFigures {
     readonly withExtensionMs: number;
     readonly withoutExtensionMs: number;
     readonly measure: 'tdur' | 'dur';
+    /** Every load's figure (ms), in order. */
+    readonly runs: { readonly withExtension: number[]; readonly withoutExtension: number[] };
   };
   readonly ratios: {
     readonly markRegExpOverExtension: number;
@@ -446,6 +449,10 @@ const median = <T>(runs: readonly T[], by: (run: T) => number): T => {
 };
 
 const bench = await launchExtension();
+// The page's own rendering without any extension: same loads, same scroll-through, same trace,
+// in a second Chromium; its loads alternate with the extension's, so both see the same machine.
+const plain = await launchChromium({ extensionDir: null });
+const withoutExtensionRendering: RenderingWork[][] = [];
 const scriptUrls = extensionScriptUrls(bench.extensionId, scripts);
 const alwaysLoadedUrls = extensionScriptUrls(bench.extensionId, { ...scripts, tooltip: null });
 const resolver = new SourceResolver(
@@ -469,6 +476,16 @@ try {
   await page.addInitScript(NAME_SHIM);
   await page.addInitScript(FIRST_HIGHLIGHT_PROBE);
   userAgent = await page.evaluate(() => navigator.userAgent);
+  await keepOffTheNetwork(plain.context);
+  const plainPage = plain.context.pages()[0] ?? (await plain.context.newPage());
+  await plainPage.addInitScript(NAME_SHIM);
+  const withoutExtension = async (url: string): Promise<RenderingWork> => {
+    const events = await tracedLoad(plain.context, plainPage, url, () =>
+      plainPage.waitForTimeout(500),
+    );
+    await plainPage.goto('about:blank');
+    return renderingWork(events, server.origin);
+  };
 
   for (const benchPage of pages) {
     const url = server.origin + benchPage.path;
@@ -478,8 +495,10 @@ try {
       await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
       // The switched-off content script still starts at document_idle; let it finish first.
       await page.waitForTimeout(500);
-      const registered = await page.evaluate(() => CSS.highlights.size);
-      if (registered !== 0) throw new Error('the glossary is still on during a baseline run');
+      // Ranges, not registered highlights: a page-world script may register empty ones early.
+      if ((await paintedRanges(page)) !== 0) {
+        throw new Error('the glossary is still on during a baseline run');
+      }
     };
     await load();
     const floor = await measureFloor(page);
@@ -488,14 +507,21 @@ try {
     await load();
     const markArray = await measureMarkJs(page, 'array');
 
-    console.log(`${benchPage.name}: the extension, ${EXTENSION_RUNS} traced load(s)…`);
+    console.log(
+      `${benchPage.name}: the extension, ${EXTENSION_RUNS} traced load(s), ${RENDER_RUNS} without it…`,
+    );
     // Off the page first: switched on over it, the glossary would highlight it (and set the
     // first-highlight mark) while the next run's trace records.
     await page.goto('about:blank');
     await setGlossaryEnabled(bench.worker, true);
     const runs: ExtensionRun[] = [];
-    for (let i = 0; i < EXTENSION_RUNS; i++) runs.push(await measureExtension(page, url, bench));
+    const plainRuns: RenderingWork[] = [];
+    for (let i = 0; i < EXTENSION_RUNS; i++) {
+      runs.push(await measureExtension(page, url, bench));
+      if (i < RENDER_RUNS) plainRuns.push(await withoutExtension(url));
+    }
     withExtensionRendering.push(runs.slice(0, RENDER_RUNS).map((r) => r.rendering));
+    withoutExtensionRendering.push(plainRuns);
     const extension = median(runs, (r) => r.scriptMs);
     measured.push({
       page: benchPage.name,
@@ -534,31 +560,7 @@ try {
     );
   }
 } finally {
-  await bench.close();
-}
-
-// The page's own rendering without any extension: same loads, same scroll-through, same trace.
-const plain = await launchChromium({ extensionDir: null });
-const withoutExtensionRendering: RenderingWork[][] = [];
-try {
-  await keepOffTheNetwork(plain.context);
-  const page = plain.context.pages()[0] ?? (await plain.context.newPage());
-  await page.addInitScript(NAME_SHIM);
-  for (const benchPage of pages) {
-    console.log(
-      `${benchPage.name}: rendering without the extension, ${RENDER_RUNS} traced load(s)…`,
-    );
-    const runs: RenderingWork[] = [];
-    for (let i = 0; i < RENDER_RUNS; i++) {
-      const events = await tracedLoad(plain.context, page, server.origin + benchPage.path, () =>
-        page.waitForTimeout(500),
-      );
-      runs.push(renderingWork(events, server.origin));
-    }
-    withoutExtensionRendering.push(runs);
-  }
-} finally {
-  await plain.close();
+  await Promise.all([bench.close(), plain.close()]);
 }
 
 // The frames page under an empty content script, in a Chromium of its own.
@@ -596,6 +598,10 @@ const results: PageResult[] = measured.map((r, i) => {
       withExtensionMs: on.ms,
       withoutExtensionMs: off.ms,
       measure: on.measure === 'tdur' && off.measure === 'tdur' ? 'tdur' : 'dur',
+      runs: {
+        withExtension: (withExtensionRendering[i] ?? []).map((w) => w.ms),
+        withoutExtension: (withoutExtensionRendering[i] ?? []).map((w) => w.ms),
+      },
     },
   };
 });
