@@ -4,14 +4,25 @@
 
 export const BUDGETS = {
   /** mark.js markRegExp time ÷ extension script time, at least, on every page (aim 10). */
-  markRegExpOverExtension: 5,
-  /** Extension script time ÷ bare walk, at most, on the big text pages (aim 1.5). */
+  markRegExpOverExtension: 3,
+  /** Extension script time ÷ bare walk, at most, on every page (aim 1.5). */
   extensionOverFloor: 2.5,
   /** The extension's longest own main-thread task, at most. */
   longestTaskMs: 50,
-  /** From the content script's start to the first frame with a highlight, at most. */
+  /** From the first of the extension's scripts starting to the first frame with a highlight, at most. */
   firstHighlightMs: 100,
-  /** The content script, gzipped at level 9, at most. */
+  /**
+   * What the extension adds to the page's own rendering (main-thread UpdateLayoutTree, PrePaint,
+   * Paint and Commit; extension on minus no extension), at most this many times the bare walk…
+   */
+  renderOverFloor: 2,
+  /** …plus this much on small pages… */
+  renderSlackMs: 100,
+  /** …which are those whose bare walk takes less than this. */
+  smallPageFloorMs: 30,
+  /** The extension's script time over all frames of the frames page ÷ an empty content script's. */
+  framesOverEmpty: 15,
+  /** The always-loaded content-script code (each file gzipped at level 9, summed), at most. */
   gzipKB: 30,
   /** Where the size should head; reported, not enforced. */
   gzipAimKB: 20,
@@ -27,13 +38,16 @@ export const BUDGETS = {
   styleRecalcSheetCost: 0.05,
 } as const;
 
-export type BudgetName = Exclude<keyof typeof BUDGETS, 'gzipAimKB'> | 'occurrences';
+export type BudgetName =
+  Exclude<keyof typeof BUDGETS, 'gzipAimKB' | 'renderSlackMs' | 'smallPageFloorMs'> | 'occurrences';
 
 /** The figures of one benchmarked page that budgets apply to (as in bench/results.json). */
 export interface PageFigures {
   readonly page: string;
-  /** Held to the bare-walk budget (big text pages). */
+  /** Held to the bare-walk budget (every benchmarked page today). */
   readonly floorBudget: boolean;
+  /** The bare walk: a TreeWalker pass over the body's text, the first after load. */
+  readonly floor: { readonly coldMs: number };
   /** What the matcher finds in the page's text, where the page is generated (else null). */
   readonly expectedOccurrences: number | null;
   readonly ratios: {
@@ -48,6 +62,24 @@ export interface PageFigures {
     /** Ranges painted once settled. */
     readonly ranges: number;
   };
+  /** The page's own rendering work (ms), least of its runs; null when not measured. */
+  readonly rendering: {
+    readonly withExtensionMs: number;
+    readonly withoutExtensionMs: number;
+  } | null;
+}
+
+/** The frames page: the extension's script time over all its frames against an empty script's. */
+export interface FramesFigures {
+  readonly frames: number;
+  readonly extensionMs: number;
+  readonly emptyMs: number;
+}
+
+/** What the extension may add to a page's rendering, given the page's bare walk (ms). */
+export function renderBudgetMs(floorMs: number): number {
+  const slack = floorMs < BUDGETS.smallPageFloorMs ? BUDGETS.renderSlackMs : 0;
+  return BUDGETS.renderOverFloor * floorMs + slack;
 }
 
 export interface Miss {
@@ -59,7 +91,7 @@ export interface Miss {
 
 const f = (n: number, digits = 0): string => n.toFixed(digits);
 
-/** The content script's size budget: a miss, or null when it fits. */
+/** The always-loaded content script's size budget: a miss, or null when it fits. */
 export function sizeMiss(gzipBytes: number): Miss | null {
   const kb = gzipBytes / 1024;
   return kb > BUDGETS.gzipKB
@@ -72,7 +104,11 @@ export function sizeMiss(gzipBytes: number): Miss | null {
 }
 
 /** Every budget the figures miss, one entry each (empty when all are met). */
-export function missedBudgets(pages: readonly PageFigures[], gzipBytes: number): Miss[] {
+export function missedBudgets(
+  pages: readonly PageFigures[],
+  gzipBytes: number,
+  frames: FramesFigures | null = null,
+): Miss[] {
   const missed: Miss[] = [];
   for (const p of pages) {
     const miss = (budget: BudgetName, bad: boolean, message: string): void => {
@@ -110,6 +146,25 @@ export function missedBudgets(pages: readonly PageFigures[], gzipBytes: number):
       p.floorBudget && !(ratios.extensionOverFloor <= BUDGETS.extensionOverFloor),
       `extension ${f(ratios.extensionOverFloor, 1)}× the bare walk (> ${BUDGETS.extensionOverFloor}×)`,
     );
+    if (p.rendering !== null) {
+      const added = p.rendering.withExtensionMs - p.rendering.withoutExtensionMs;
+      const allowed = renderBudgetMs(p.floor.coldMs);
+      miss(
+        'renderOverFloor',
+        !(added <= allowed),
+        `the extension adds ${f(added)} ms of rendering > ${f(allowed)} ms allowed`,
+      );
+    }
+  }
+  if (frames !== null) {
+    const ratio = frames.extensionMs / frames.emptyMs;
+    if (!(ratio <= BUDGETS.framesOverEmpty)) {
+      missed.push({
+        page: 'frames',
+        budget: 'framesOverEmpty',
+        message: `frames: extension ${f(ratio, 1)}× an empty content script over ${frames.frames} frames (> ${BUDGETS.framesOverEmpty}×)`,
+      });
+    }
   }
   const size = sizeMiss(gzipBytes);
   if (size !== null) missed.push(size);

@@ -5,12 +5,11 @@
 // the sums over the page's `UpdateLayoutTree` trace events of their thread CPU time (`tdur`: less
 // swayed than wall time by other processes on a shared machine) and of the elements they restyled
 // (deterministic); the least of several loads is kept.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { BUDGETS } from './budgets.ts';
-import { chromiumPath, launchExtension } from '../tests/e2e/support/chromium.ts';
+import { launchChromium, launchExtension } from '../tests/e2e/support/chromium.ts';
 import { serve } from '../tests/e2e/support/server.ts';
 import {
   findCorpus,
@@ -69,23 +68,6 @@ async function styleRecalc(context: BrowserContext, url: string): Promise<StyleR
   return { cpuMs, elements };
 }
 
-async function plainChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'glossary-bench-plain-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
-  return {
-    context,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
-
 /** Measures every page in every condition; returns the least style recalculation of each. */
 export async function benchStyleRecalc(
   corpus: string,
@@ -98,7 +80,7 @@ export async function benchStyleRecalc(
       ]),
     ),
   });
-  const plain = await plainChromium();
+  const plain = await launchChromium({ extensionDir: null });
   const off = await launchExtension();
   const on = await launchExtension();
   await setGlossaryEnabled(off.worker, false);

@@ -156,12 +156,15 @@ export interface TraceEvent {
   readonly ph: string;
   readonly ts: number;
   readonly dur?: number;
+  /** Thread CPU time, where the event records it. */
+  readonly tdur?: number;
   readonly pid: number;
   readonly tid: number;
   readonly id?: string;
   readonly args?: {
     readonly data?: {
       readonly url?: string;
+      readonly frame?: string;
       readonly startTime?: number;
       readonly cpuProfile?: { readonly nodes?: ProfileNode[]; readonly samples?: number[] };
       readonly timeDeltas?: number[];
@@ -169,7 +172,8 @@ export interface TraceEvent {
   };
 }
 
-interface ProfileNode {
+/** A node of a CPU profile: one function on a sampled stack. */
+export interface ProfileNode {
   readonly id: number;
   readonly parent?: number;
   readonly callFrame: {
@@ -215,21 +219,13 @@ export async function stopTrace(cdp: CDPSession): Promise<TraceEvent[]> {
   return Array.isArray(parsed) ? parsed : parsed.traceEvents;
 }
 
-/** Time spent in one function of the content script, from the CPU samples. */
-export interface HotFunction {
-  /** Name (minified names are kept when they are method or property names) and position. */
-  readonly where: string;
-  readonly selfMs: number;
-  readonly totalMs: number;
-}
-
 /** The extension's share of the page's main thread, read from a trace. */
 export interface ExtensionTime {
-  /** Wall time on the main thread running the content script (overlaps counted once). */
+  /** Wall time on the main threads running the extension's scripts (overlaps counted once). */
   readonly scriptMs: number;
   /** The same from the CPU samples alone (a cross-check of `scriptMs`). */
   readonly sampledMs: number;
-  /** Part of `scriptMs`: evaluating the bundle (its EvaluateScript events, compile included). */
+  /** Part of `scriptMs`: evaluating the always-loaded scripts (EvaluateScript, v8.compile). */
   readonly evaluateMs: number;
   /** Part of `scriptMs`: style and layout the script forced (e.g. by reading `scrollY`). */
   readonly forcedLayoutMs: number;
@@ -237,12 +233,14 @@ export interface ExtensionTime {
   readonly longestTaskMs: number;
   /** The content script's own time inside that task. */
   readonly longestTaskScriptMs: number;
-  /** Trace time (µs) of the content script's first event (its evaluation), or null. */
+  /** Trace time (µs) of the first event of any of the scripts (the first evaluation), or null. */
   readonly startTs: number | null;
   /** Trace time (µs) of each `performance.mark()` by name (first occurrence). */
   readonly marks: ReadonlyMap<string, number>;
-  /** Functions of the content script by self time, highest first. */
-  readonly hotFunctions: readonly HotFunction[];
+  /** The CPU samples with one of the scripts on the stack. */
+  readonly samples: readonly Sample[];
+  /** Whether a profile node is a function of one of the scripts. */
+  readonly isOurs: (node: ProfileNode) => boolean;
 }
 
 type Interval = [start: number, end: number];
@@ -275,7 +273,8 @@ function coveredWithin(intervals: readonly Interval[], from: number, to: number)
 
 const threadKey = (e: { pid: number; tid: number }): string => `${e.pid}:${e.tid}`;
 
-interface Sample {
+/** One CPU sample: when, how long it stands for, on which thread, and its stack (leaf first). */
+export interface Sample {
   readonly ts: number;
   readonly dur: number;
   readonly thread: string;
@@ -331,29 +330,36 @@ function samplesOf(events: readonly TraceEvent[]): Sample[] {
   return samples;
 }
 
+/** Trace events of a script's evaluation (compilation is nested in it, or stands alone). */
+const EVALUATION_EVENTS = new Set(['EvaluateScript', 'v8.compile', 'v8.compileModule']);
+
 /**
- * How much of the page's main thread went to the script at `scriptUrl`. Counted, with overlaps
- * once: events naming the script (its evaluation, compile, every callback the browser calls into
- * it), microtask checkpoints in which a CPU sample saw the script on the stack (promise and
- * MutationObserver callbacks carry no URL), and the sampled slices themselves.
+ * How much of the page's main threads went to the scripts at `scriptUrls` (every frame's, every
+ * world's). Counted, with overlaps once: events naming a script (its evaluation, compile, every
+ * callback the browser calls into it), microtask checkpoints in which a CPU sample saw a script
+ * on the stack (promise and MutationObserver callbacks carry no URL), and the sampled slices
+ * themselves. `evaluatedUrls` (all of them by default) are those whose evaluation is reported.
  */
 export function extensionTime(
   events: readonly TraceEvent[],
-  scriptUrl: string,
-  scriptSource?: string,
+  scriptUrls: readonly string[],
+  evaluatedUrls: readonly string[] = scriptUrls,
 ): ExtensionTime {
+  const urls = new Set(scriptUrls);
+  const evaluated = new Set(evaluatedUrls);
   const samples = samplesOf(events);
-  const isOurs = (node: ProfileNode): boolean => node.callFrame.url === scriptUrl;
+  const isOurs = (node: ProfileNode): boolean => urls.has(node.callFrame.url ?? '');
   const ourSamples = samples.filter((s) => s.stack.some(isOurs));
   const threads = new Set<string>();
   const scriptEvents: Interval[] = [];
   const evaluation: Interval[] = [];
   let startTs: number | null = null;
   for (const e of events) {
-    if (e.ph !== 'X' || e.dur === undefined || e.args?.data?.url !== scriptUrl) continue;
+    const url = e.args?.data?.url;
+    if (e.ph !== 'X' || e.dur === undefined || url === undefined || !urls.has(url)) continue;
     threads.add(threadKey(e));
     scriptEvents.push([e.ts, e.ts + e.dur]);
-    if (e.name === 'EvaluateScript') evaluation.push([e.ts, e.ts + e.dur]);
+    if (EVALUATION_EVENTS.has(e.name) && evaluated.has(url)) evaluation.push([e.ts, e.ts + e.dur]);
     if (startTs === null || e.ts < startTs) startTs = e.ts;
   }
   const intervals: Interval[] = [...scriptEvents];
@@ -412,50 +418,47 @@ export function extensionTime(
         : coveredWithin(ours, longest.ts, longest.ts + (longest.dur ?? 0)) / 1000,
     startTs,
     marks,
-    hotFunctions: hotFunctions(ourSamples, isOurs, scriptSource),
+    samples: ourSamples,
+    isOurs,
   };
 }
 
+/** The page's own rendering work on its main thread(s), from a trace. */
+export interface RenderingWork {
+  readonly ms: number;
+  /** `tdur`: thread CPU time (every event had it); `dur`: wall time (some lacked it). */
+  readonly measure: 'tdur' | 'dur';
+}
+
+/** The rendering steps counted as the page's own rendering cost. */
+const RENDERING_EVENTS = new Set(['UpdateLayoutTree', 'PrePaint', 'Paint', 'Commit']);
+
 /**
- * Self and total time per function, for samples with the content script on the stack. A native
- * or engine leaf (GC, a DOM call) is charged to itself, named after the script function calling it.
+ * UpdateLayoutTree + PrePaint + Paint + Commit on the renderer main threads that parsed a page
+ * of `origin` (other renderers, the browser's own compositor commits, are left out); events
+ * nested in a counted one are not counted again. Thread CPU time where every event has it.
  */
-function hotFunctions(
-  samples: readonly Sample[],
-  isOurs: (node: ProfileNode) => boolean,
-  scriptSource: string | undefined,
-): HotFunction[] {
-  const lines = scriptSource?.split('\n');
-  const describe = (node: ProfileNode): string => {
-    const { functionName, lineNumber = 0, columnNumber = 0 } = node.callFrame;
-    if (!isOurs(node)) return functionName === '' ? '(native)' : functionName;
-    // Minified: a few characters of code say which function an anonymous frame is.
-    const code = lines?.[lineNumber]?.slice(columnNumber, columnNumber + 48) ?? '';
-    return `${functionName === '' ? '(anonymous)' : functionName} @${lineNumber + 1}:${columnNumber + 1} ${JSON.stringify(code)}`;
-  };
-  const self = new Map<string, number>();
-  const total = new Map<string, number>();
-  for (const s of samples) {
-    const leaf = s.stack[0];
-    if (leaf === undefined) continue;
-    const caller = isOurs(leaf) ? null : s.stack.find(isOurs);
-    const leafKey =
-      caller === null || caller === undefined
-        ? describe(leaf)
-        : `${describe(leaf)} ← ${describe(caller)}`;
-    self.set(leafKey, (self.get(leafKey) ?? 0) + s.dur);
-    for (const key of new Set(s.stack.filter(isOurs).map(describe))) {
-      total.set(key, (total.get(key) ?? 0) + s.dur);
+export function renderingWork(events: readonly TraceEvent[], origin: string): RenderingWork {
+  const pageThreads = new Set<string>();
+  for (const e of events) {
+    const begin = (e.args as { beginData?: { url?: string } } | undefined)?.beginData;
+    if (e.name === 'ParseHTML' && begin?.url?.startsWith(origin) === true) {
+      pageThreads.add(threadKey(e));
     }
   }
-  const keys = new Set([...self.keys(), ...total.keys()]);
-  return [...keys]
-    .map((where) => ({
-      where,
-      selfMs: (self.get(where) ?? 0) / 1000,
-      totalMs: (total.get(where) ?? 0) / 1000,
-    }))
-    .sort((a, b) => b.selfMs - a.selfMs || b.totalMs - a.totalMs);
+  const counted = events
+    .filter((e) => e.ph === 'X' && RENDERING_EVENTS.has(e.name) && pageThreads.has(threadKey(e)))
+    .sort((a, b) => a.ts - b.ts);
+  const measure = counted.every((e) => e.tdur !== undefined) ? 'tdur' : 'dur';
+  const outerEnd = new Map<string, number>();
+  let us = 0;
+  for (const e of counted) {
+    const thread = threadKey(e);
+    if (e.ts < (outerEnd.get(thread) ?? -Infinity)) continue;
+    outerEnd.set(thread, e.ts + (e.dur ?? 0));
+    us += (measure === 'tdur' ? e.tdur : e.dur) ?? 0;
+  }
+  return { ms: us / 1000, measure };
 }
 
 /** Prints a Markdown table: the first column left-aligned, figures right-aligned. */

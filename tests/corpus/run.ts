@@ -24,6 +24,7 @@ import {
   stopTrace,
   waitUntilSettled,
 } from '../../bench/trace.ts';
+import { extensionScriptUrls, extensionScripts } from '../../bench/content-script-size.ts';
 import { chromiumPath, launchExtension, type ExtensionBrowser } from '../e2e/support/chromium.ts';
 import {
   precision,
@@ -330,7 +331,7 @@ async function checkPage(
     browserMade = mutations.length - ours.length;
     mutations = ours;
   }
-  const scriptUrl = `chrome-extension://${browser.extensionId}/content-scripts/glossary.js`;
+  const scriptUrls = extensionScriptUrls(browser.extensionId, extensionScripts());
   return {
     page: name,
     bytes,
@@ -341,7 +342,7 @@ async function checkPage(
     errors: [...(loadError === null ? [] : [`load: ${loadError}`]), ...errorsSeen],
     unrecognized: painted.map(unrecognized).filter((u): u is string => u !== null),
     hostOnHover,
-    extensionMs: extensionTime(events, scriptUrl).scriptMs,
+    extensionMs: extensionTime(events, scriptUrls).scriptMs,
     settled: settled.settled,
     score:
       labels === undefined

@@ -22,15 +22,6 @@ export function chromiumPath(): string {
   return found;
 }
 
-export interface ExtensionBrowser {
-  readonly context: BrowserContext;
-  readonly extensionId: string;
-  readonly worker: Worker;
-  readonly profileDir: string;
-  /** Closes the browser; removes the profile unless it was passed in. */
-  close(): Promise<void>;
-}
-
 export interface LaunchOptions {
   /** Reuse a profile (to test what survives a restart); a fresh temporary one by default. */
   readonly profileDir?: string;
@@ -41,10 +32,23 @@ export interface LaunchOptions {
   readonly viewport?: { width: number; height: number } | null;
 }
 
-/** Launches Chromium with the built extension loaded and waits for its service worker. */
-export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
+export interface ChromiumOptions extends LaunchOptions {
+  /** The unpacked extension to load (the built one by default); null for none at all. */
+  readonly extensionDir?: string | null;
+}
+
+export interface LaunchedChromium {
+  readonly context: BrowserContext;
+  readonly profileDir: string;
+  /** Closes the browser; removes the profile unless it was passed in. */
+  close(): Promise<void>;
+}
+
+/** Launches Chromium in a persistent profile with one unpacked extension loaded, or none. */
+export async function launchChromium(options: ChromiumOptions = {}): Promise<LaunchedChromium> {
+  const extensionDir = options.extensionDir === undefined ? EXTENSION_DIR : options.extensionDir;
+  if (extensionDir !== null && !existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
   }
   const ownProfile = options.profileDir === undefined;
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'glossary-profile-'));
@@ -55,8 +59,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...(extensionDir === null
+        ? []
+        : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -66,18 +71,28 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       '--disable-quic',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
   return {
     context,
-    extensionId,
-    worker,
     profileDir,
     async close() {
       await context.close();
       if (ownProfile) rmSync(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+export interface ExtensionBrowser extends LaunchedChromium {
+  readonly extensionId: string;
+  readonly worker: Worker;
+}
+
+/** Launches Chromium with the built extension loaded and waits for its service worker. */
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const browser = await launchChromium(options);
+  const { context } = browser;
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return { ...browser, extensionId, worker };
 }
 
 // Code passed to evaluate() on the service worker runs where `chrome` exists.
