@@ -4,7 +4,7 @@
 // script; plus the matcher alone and the content script's gzipped size. Prints one set of tables,
 // writes bench/results.json.
 // Budgets (bench/budgets.ts) are reported here; `npm run bench:check` fails when one is missed.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -15,7 +15,15 @@ import {
   type ExtensionBrowser,
 } from '../tests/e2e/support/chromium.ts';
 import { serve } from '../tests/e2e/support/server.ts';
-import { findTerms } from '../glossary/matcher.ts';
+import {
+  markCall,
+  markOnce,
+  scrollThrough as scrollThroughPage,
+  walkText,
+  type MarkResult,
+} from './in-page.ts';
+import { MARK_JS_SOURCE, MARK_KEYWORDS, MARK_REGEXP } from './mark-js.ts';
+import { GENERATED_PARAGRAPHS, generatedPageHtml, matcherOccurrences } from './generated-page.ts';
 import {
   BUDGETS,
   missedBudgets,
@@ -61,115 +69,6 @@ const EXTENSION_RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const RENDER_RUNS = Math.min(Number(process.env.BENCH_RENDER_RUNS ?? 2), EXTENSION_RUNS);
 
 // ---------------------------------------------------------------------------------------------
-// The generated page: 20,000 paragraphs, Estonian and English, most sentences with a term.
-
-const TERM_SENTENCES = [
-  'Äriprotsesside sisseostmine (BPO) pakub turunduse, klienditoe ja tehnilise toe teenuseid.',
-  'Teadmusprotsessi sisseostmine (KPO) on BPO allüksus, kus antakse üle teadmistega seotud töö.',
-  'Kaldal asuv BPO tähendab äritegevuse allhankimist samas riigis asuvale ettevõttele.',
-  'Nearshore BPO viib töö naaberriiki, offshore BPO aga kaugele välismaale.',
-  'Koostöö on BPO-s madal, KPO-st aga oodatakse kõrget kvalifikatsiooni.',
-  'Allhanke peamine põhjus on kulude vähendamine; allhangete juhtimine nõuab oskusi.',
-  'Teadmistepõhine allhange eeldab analüütikuid, mitte ainult protsesside täitjaid.',
-  'Many firms outsource payroll to specialised BPOs and keep strategy in house.',
-  'Knowledge process outsourcing needs analysts; business process outsourcing needs scale.',
-  'Offshoring moved the call centre abroad, while nearshoring kept developers close.',
-  'The company outsourced its bookkeeping and now looks at onshore options for support.',
-  'An onshore team costs more than an offshore one, but outsourcing is rarely only about cost.',
-];
-const PLAIN_SENTENCES = [
-  'Ettevõte kasvatas eelmisel aastal käivet ja palkas juurde mitu uut töötajat.',
-  'Tehniline tugi, raamatupidamine ja palgaarvestus on igas organisatsioonis tähtsad.',
-  'The quarterly report describes how the team improved customer satisfaction.',
-  'Near the river there is an old office building that was renovated last spring.',
-];
-
-/** Deterministic: the same page on every run. */
-function generatedPageHtml(paragraphs: number): string {
-  let seed = 20_250_501;
-  const next = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) >>> 0;
-    return (seed >>> 8) % n;
-  };
-  const parts: string[] = [];
-  for (let i = 0; i < paragraphs; i++) {
-    if (i % 100 === 0) parts.push(`<h2>Osa ${i / 100 + 1}: BPO ja KPO</h2>`);
-    const sentences: string[] = [];
-    const count = 2 + next(3);
-    for (let s = 0; s < count; s++) {
-      const pool = next(4) === 0 ? PLAIN_SENTENCES : TERM_SENTENCES;
-      sentences.push(pool[next(pool.length)] ?? '');
-    }
-    // Some inline markup, so terms sit in several text nodes per paragraph as on real pages.
-    const html = sentences.join(' ').replace(/\bBPO\b/, '<b>BPO</b>');
-    parts.push(i % 9 === 0 ? `<p><a href="#p${i}">§${i}</a> ${html}</p>` : `<p>${html}</p>`);
-  }
-  return (
-    '<!doctype html><html lang="et"><head><meta charset="utf-8">' +
-    `<title>Generated: ${paragraphs} paragraphs</title></head><body><main>` +
-    parts.join('\n') +
-    '</main></body></html>'
-  );
-}
-
-/** What the matcher finds in a generated page's body, text node by text node (no entities used). */
-function matcherOccurrences(html: string): number {
-  const body = html.slice(html.indexOf('<body>'));
-  let n = 0;
-  for (const text of body.split(/<[^>]*>/)) n += findTerms(text).length;
-  return n;
-}
-
-// ---------------------------------------------------------------------------------------------
-// mark.js with the same vocabulary. Close to the matcher's, not identical: stems with \p{L}*
-// instead of written-out paradigms, acronyms case-insensitive, `allhankija` not excluded.
-
-const MARK_REGEXP = {
-  source:
-    "(?<![\\p{L}\\p{N}\\p{M}])(?:(?:BPO|KPO)(?:[-\\u2011]\\p{L}+|['\\u2019]?s)?" +
-    '|business\\s+process\\s+outsourcing|knowledge\\s+process\\s+outsourcing' +
-    '|äriprotsesside\\s+sisseostmi\\p{L}*|teadmusprotsessi\\s+sisseostmi\\p{L}*' +
-    '|teadmiste\\s+protsessi\\s+sisseostmi\\p{L}*|teadmistepõhi\\p{L}*\\s+allhan\\p{L}*' +
-    '|kaldal\\s+asuv\\s+BPO|onshor\\p{L}*|nearshor\\p{L}*|offshor\\p{L}*|outsourc\\p{L}*' +
-    '|allhan\\p{L}*)(?![\\p{L}\\p{N}\\p{M}])',
-  flags: 'giu',
-};
-
-/** Stems and phrases for mark(array); `complementary` extends each hit to the whole word. */
-const MARK_KEYWORDS = [
-  'BPO',
-  'KPO',
-  'business process outsourcing',
-  'knowledge process outsourcing',
-  'äriprotsesside sisseost',
-  'teadmusprotsessi sisseost',
-  'teadmiste protsessi sisseost',
-  'teadmistepõhi',
-  'kaldal asuv BPO',
-  'onshor',
-  'nearshor',
-  'offshor',
-  'outsourc',
-  'allhan',
-];
-
-const MARK_JS_SOURCE = readFileSync(
-  join(PROJECT_ROOT, 'node_modules/mark.js/dist/mark.min.js'),
-  'utf8',
-);
-
-/** The part of mark.js's API used here (its own typings pull in jQuery's). */
-interface MarkDone {
-  done(marks: number): void;
-  accuracy?: 'partially' | 'complementary' | 'exactly';
-  separateWordSearch?: boolean;
-}
-type MarkConstructor = new (context: Element) => {
-  markRegExp(regexp: RegExp, options: MarkDone): void;
-  mark(keywords: string[], options: MarkDone): void;
-};
-
-// ---------------------------------------------------------------------------------------------
 // In-page measurements
 
 /** Marks the first animation frame with a glossary highlight (main world, before page load). */
@@ -196,21 +95,7 @@ interface FloorResult {
 
 /** The bare walk: every text node under body, its data read; the first (cold) pass and 4 more. */
 async function measureFloor(page: Page): Promise<FloorResult> {
-  const passes = await page.evaluate(() => {
-    const results: { ms: number; nodes: number; chars: number }[] = [];
-    for (let pass = 0; pass < 5; pass++) {
-      const started = performance.now();
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let nodes = 0;
-      let chars = 0;
-      for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
-        chars += (n as Text).data.length;
-        nodes++;
-      }
-      results.push({ ms: performance.now() - started, nodes, chars });
-    }
-    return results;
-  });
+  const passes = await page.evaluate(walkText, 5);
   const warm = passes
     .slice(1)
     .map((p) => p.ms)
@@ -224,52 +109,15 @@ async function measureFloor(page: Page): Promise<FloorResult> {
   };
 }
 
-interface MarkResult {
-  readonly ms: number;
-  readonly marks: number;
-}
-
 /** Injects mark.js (CDP evaluation is not subject to the page's CSP) and times one call. */
 async function measureMarkJs(page: Page, mode: 'regexp' | 'array'): Promise<MarkResult> {
   await page.evaluate(MARK_JS_SOURCE);
-  return page.evaluate(
-    ({ mode, regexp, keywords }) =>
-      new Promise<MarkResult>((resolve) => {
-        const Mark = (window as unknown as { Mark: MarkConstructor }).Mark;
-        const started = performance.now();
-        // mark.js calls `done` synchronously (no iframes); timing at `done` is right either way.
-        const done = (marks: number): void => {
-          resolve({ ms: performance.now() - started, marks });
-        };
-        const marker = new Mark(document.body);
-        if (mode === 'regexp') marker.markRegExp(new RegExp(regexp.source, regexp.flags), { done });
-        else marker.mark(keywords, { done, accuracy: 'complementary', separateWordSearch: false });
-      }),
-    { mode, regexp: MARK_REGEXP, keywords: MARK_KEYWORDS },
-  );
+  return page.evaluate(markOnce, markCall(mode));
 }
 
 /** Scrolls to the bottom in up to 60 steps and back, two frames per step (lazy painting runs). */
-async function scrollThrough(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const frame = (): Promise<void> =>
-      new Promise((done) => {
-        requestAnimationFrame(() => {
-          done();
-        });
-      });
-    const height = document.documentElement.scrollHeight - innerHeight;
-    const steps = Math.min(60, Math.max(1, Math.ceil(height / innerHeight)));
-    const positions = [
-      ...Array.from({ length: steps }, (_, i) => ((i + 1) * height) / steps),
-      ...Array.from({ length: steps }, (_, i) => ((steps - 1 - i) * height) / steps),
-    ];
-    for (const y of positions) {
-      scrollTo(0, y);
-      await frame();
-      await frame();
-    }
-  });
+function scrollThrough(page: Page): Promise<void> {
+  return page.evaluate(scrollThroughPage);
 }
 
 interface ExtensionRun {
@@ -361,7 +209,6 @@ interface BenchPage {
 }
 
 const corpus = findCorpus();
-const GENERATED_PARAGRAPHS = 20_000;
 const generatedHtml = generatedPageHtml(GENERATED_PARAGRAPHS);
 const pages: BenchPage[] = [
   {

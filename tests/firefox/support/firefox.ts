@@ -107,17 +107,20 @@ export async function openPage(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
-/**
- * Launches headless Firefox (FIREFOX_PATH or firefox-esr) through WebDriver BiDi with the built
- * add-on installed under a fixed UUID, and an extension page open for calling extension APIs.
- */
-export async function launchFirefox(): Promise<FirefoxSession> {
+function assertAddonBuilt(): void {
   if (!existsSync(join(ADDON_DIR, 'manifest.json'))) {
     throw new Error(`No built Firefox add-on at ${ADDON_DIR}: run "npm run build:firefox" first.`);
   }
+}
+
+/**
+ * Launches headless Firefox (FIREFOX_PATH or firefox-esr) through WebDriver BiDi, kept off the
+ * network, without the add-on (see `installAddon`).
+ */
+export async function launchBareFirefox(): Promise<Browser> {
   const path = findFirefox();
   if (path === null) throw new Error('No Firefox');
-  const browser = await puppeteer.launch({
+  return puppeteer.launch({
     browser: 'firefox',
     executablePath: path,
     headless: true,
@@ -137,13 +140,31 @@ export async function launchFirefox(): Promise<FirefoxSession> {
       'network.proxy.allow_hijacking_localhost': false,
     },
   });
+}
+
+/**
+ * Installs the built add-on under its fixed UUID in a running Firefox and opens an extension page
+ * for calling extension APIs; closing the session closes that Firefox.
+ */
+export async function installAddon(browser: Browser): Promise<FirefoxSession> {
+  assertAddonBuilt();
+  await browser.installExtension(ADDON_DIR);
+  const version = await browser.version();
+  const extensionUrl = (p: string): string => `moz-extension://${ADDON_UUID}/${p}`;
+  const partial = { browser, version, extensionUrl } as const;
+  const control = await openPage(browser, extensionUrl('options.html'));
+  return { ...partial, control, close: () => browser.close() };
+}
+
+/**
+ * Launches headless Firefox (FIREFOX_PATH or firefox-esr) through WebDriver BiDi with the built
+ * add-on installed under a fixed UUID, and an extension page open for calling extension APIs.
+ */
+export async function launchFirefox(): Promise<FirefoxSession> {
+  assertAddonBuilt();
+  const browser = await launchBareFirefox();
   try {
-    await browser.installExtension(ADDON_DIR);
-    const version = await browser.version();
-    const extensionUrl = (p: string): string => `moz-extension://${ADDON_UUID}/${p}`;
-    const partial = { browser, version, extensionUrl } as const;
-    const control = await openPage(browser, extensionUrl('options.html'));
-    return { ...partial, control, close: () => browser.close() };
+    return await installAddon(browser);
   } catch (error) {
     await browser.close();
     throw error;

@@ -1,0 +1,63 @@
+// The generated bench page: 20,000 paragraphs, Estonian and English, most sentences with a term.
+// Shared by the Chromium bench (run.ts) and the Firefox one (firefox.ts), so both load one page.
+import { findTerms } from '../glossary/matcher.ts';
+
+/** Paragraphs in the page both benches load. */
+export const GENERATED_PARAGRAPHS = 20_000;
+
+const TERM_SENTENCES = [
+  'Äriprotsesside sisseostmine (BPO) pakub turunduse, klienditoe ja tehnilise toe teenuseid.',
+  'Teadmusprotsessi sisseostmine (KPO) on BPO allüksus, kus antakse üle teadmistega seotud töö.',
+  'Kaldal asuv BPO tähendab äritegevuse allhankimist samas riigis asuvale ettevõttele.',
+  'Nearshore BPO viib töö naaberriiki, offshore BPO aga kaugele välismaale.',
+  'Koostöö on BPO-s madal, KPO-st aga oodatakse kõrget kvalifikatsiooni.',
+  'Allhanke peamine põhjus on kulude vähendamine; allhangete juhtimine nõuab oskusi.',
+  'Teadmistepõhine allhange eeldab analüütikuid, mitte ainult protsesside täitjaid.',
+  'Many firms outsource payroll to specialised BPOs and keep strategy in house.',
+  'Knowledge process outsourcing needs analysts; business process outsourcing needs scale.',
+  'Offshoring moved the call centre abroad, while nearshoring kept developers close.',
+  'The company outsourced its bookkeeping and now looks at onshore options for support.',
+  'An onshore team costs more than an offshore one, but outsourcing is rarely only about cost.',
+];
+const PLAIN_SENTENCES = [
+  'Ettevõte kasvatas eelmisel aastal käivet ja palkas juurde mitu uut töötajat.',
+  'Tehniline tugi, raamatupidamine ja palgaarvestus on igas organisatsioonis tähtsad.',
+  'The quarterly report describes how the team improved customer satisfaction.',
+  'Near the river there is an old office building that was renovated last spring.',
+];
+
+/** Deterministic: the same page on every run. */
+export function generatedPageHtml(paragraphs: number): string {
+  let seed = 20_250_501;
+  const next = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  const parts: string[] = [];
+  for (let i = 0; i < paragraphs; i++) {
+    if (i % 100 === 0) parts.push(`<h2>Osa ${i / 100 + 1}: BPO ja KPO</h2>`);
+    const sentences: string[] = [];
+    const count = 2 + next(3);
+    for (let s = 0; s < count; s++) {
+      const pool = next(4) === 0 ? PLAIN_SENTENCES : TERM_SENTENCES;
+      sentences.push(pool[next(pool.length)] ?? '');
+    }
+    // Some inline markup, so terms sit in several text nodes per paragraph as on real pages.
+    const html = sentences.join(' ').replace(/\bBPO\b/, '<b>BPO</b>');
+    parts.push(i % 9 === 0 ? `<p><a href="#p${i}">§${i}</a> ${html}</p>` : `<p>${html}</p>`);
+  }
+  return (
+    '<!doctype html><html lang="et"><head><meta charset="utf-8">' +
+    `<title>Generated: ${paragraphs} paragraphs</title></head><body><main>` +
+    parts.join('\n') +
+    '</main></body></html>'
+  );
+}
+
+/** What the matcher finds in a generated page's body, text node by text node (no entities used). */
+export function matcherOccurrences(html: string): number {
+  const body = html.slice(html.indexOf('<body>'));
+  let n = 0;
+  for (const text of body.split(/<[^>]*>/)) n += findTerms(text).length;
+  return n;
+}
