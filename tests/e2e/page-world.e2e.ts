@@ -135,7 +135,9 @@ describe('the page’s own world in Chromium', () => {
       const tooltip = page.getByRole('tooltip');
       // The pointer may still rest where an earlier test left it (on a term too): the tooltip
       // there closes and this one opens.
-      await expect.poll(() => tooltip.getAttribute('data-term')).toBe('offshore');
+      await expect
+        .poll(() => tooltip.getAttribute('data-term', { timeout: 1000 }).catch(() => null))
+        .toBe('offshore');
 
       // The only mutations are the page's own.
       expect(sortedMutations(await pageMutations(page))).toEqual(LATE_SHADOW_OWN_MUTATIONS);
