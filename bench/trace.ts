@@ -150,6 +150,19 @@ const SCRIPT_CATEGORIES = [
 const TASK_CATEGORIES = ['toplevel', 'disabled-by-default-devtools.timeline'];
 
 /** One event of Chromium's JSON trace format (only the fields read here). */
+/**
+ * When the top frame's DOMContentLoaded fired (trace µs), or null: the page-world part scans from
+ * then on, since before it there is no document to scan.
+ */
+export function domContentLoadedTs(events: readonly TraceEvent[]): number | null {
+  let ts: number | null = null;
+  for (const e of events) {
+    if (e.name !== 'MarkDOMContent' || e.args?.data?.isMainFrame !== true) continue;
+    if (ts === null || e.ts < ts) ts = e.ts;
+  }
+  return ts;
+}
+
 export interface TraceEvent {
   readonly name: string;
   readonly cat: string;
@@ -165,6 +178,7 @@ export interface TraceEvent {
     readonly data?: {
       readonly url?: string;
       readonly frame?: string;
+      readonly isMainFrame?: boolean;
       readonly startTime?: number;
       readonly cpuProfile?: { readonly nodes?: ProfileNode[]; readonly samples?: number[] };
       readonly timeDeltas?: number[];

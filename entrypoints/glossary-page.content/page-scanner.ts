@@ -227,10 +227,14 @@ export class PageScanner {
     this.schedule();
   }
 
-  // When the page opens scrolled down, the text in view is scanned before the rest.
+  // When the page is scrolled down, the text in view is scanned before the rest. Not while it is
+  // still loading: the scroll position is not restored yet, and asking where things are would force
+  // the browser to lay out the whole page there and then (a second on a big page).
   private viewportAnchor(body: HTMLElement): Element | null {
     const win = this.doc.defaultView;
-    if (win === null || win.scrollY < win.innerHeight) return null;
+    if (win === null || this.doc.readyState !== 'complete' || win.scrollY < win.innerHeight) {
+      return null;
+    }
     let el = this.natives.elementFromPoint(this.doc, win.innerWidth / 2, win.innerHeight / 2);
     for (let up = 0; up < 3 && el !== null && el.parentElement !== body; up++) {
       el = el.parentElement;

@@ -231,6 +231,20 @@ describe('PageScanner and OccurrenceStore', () => {
       expect(s.size).toBe(3);
     });
 
+    it('asks nothing about layout while the page is still loading (no forced layout at DOMContentLoaded)', async () => {
+      document.body.innerHTML = '<p>BPO</p><p>KPO</p>';
+      document.documentElement.scrollTop = 5000;
+      Object.defineProperty(document, 'readyState', { value: 'interactive', configurable: true });
+      const elementFromPoint = vi.spyOn(Document.prototype, 'elementFromPoint');
+      try {
+        const [, s] = await startScanner();
+        expect(elementFromPoint).not.toHaveBeenCalled();
+        expect(spans(s)).toEqual(['BPO:bpo', 'KPO:kpo']);
+      } finally {
+        Reflect.deleteProperty(document, 'readyState');
+      }
+    });
+
     it('is idle at once when there is nothing left to do', async () => {
       const [p] = await scan('<p>BPO</p>');
       let resolved = false;
