@@ -25,6 +25,8 @@ export interface OccurrenceStoreOptions {
   readonly firstOnly: boolean;
   /** Lazy text nodes painted together when one of them nears the viewport (either side). */
   readonly lazyBlock: number;
+  /** Painted lazy text this many viewport heights away is unpainted again. */
+  readonly farMargin: number;
   /** Least time between two changes of the registered highlights, after the first. */
   readonly flushGapMs: number;
   /** Called (synchronously) after the set of occurrences changed. */
@@ -38,6 +40,7 @@ const DEFAULT_OPTIONS: OccurrenceStoreOptions = {
   windowedFrom: 300,
   lazyMargin: 1.5,
   lazyBlock: 48,
+  farMargin: 4,
   flushGapMs: 200,
   firstOnly: false,
   onChange: () => undefined,
@@ -74,8 +77,8 @@ interface TextEntry {
  *
  * The registered highlights change rarely: any change makes the browser revalidate them all at
  * the next frame, so ranges are added and removed in batches, at most once a frame and, after the
- * first batch, at least `flushGapMs` apart; lazily painted text is painted a block at a time and
- * then stays painted while the user scrolls.
+ * first batch, at least `flushGapMs` apart; lazily painted text is painted a block at a time, stays
+ * painted while it is within `farMargin` screens, and is unpainted beyond.
  */
 export class OccurrenceStore {
   private readonly entries = new Map<Text, TextEntry>();
@@ -100,6 +103,9 @@ export class OccurrenceStore {
   private readonly options: OccurrenceStoreOptions;
   private readonly probe: Range;
   private observer: IntersectionObserver | null = null;
+  /** Watches painted lazy text for going far out of view (then it is unpainted). */
+  private farObserver: IntersectionObserver | null = null;
+  private readonly farWatched = new Map<Element, Set<Text>>();
   private scrollListening = false;
   private windowFrame = 0;
   private eagerPainted = 0;
@@ -220,6 +226,8 @@ export class OccurrenceStore {
     this.activeWindows.clear();
     this.firsts.clear();
     if (this.observer !== null) this.natives.intersectionDisconnect(this.observer);
+    if (this.farObserver !== null) this.natives.intersectionDisconnect(this.farObserver);
+    this.farWatched.clear();
     this.stopFollowingScroll();
     for (const id of TERM_IDS) this.counts.set(id, 0);
     this.eagerPainted = 0;
@@ -240,6 +248,7 @@ export class OccurrenceStore {
     }
     this.highlights.clear();
     this.observer = null;
+    this.farObserver = null;
   }
 
   /** Applies every waiting range change to the registered highlights now. */
@@ -308,6 +317,7 @@ export class OccurrenceStore {
     if (entry.element !== null) this.unwatch(entry.element, text);
     this.activeWindows.delete(text);
     if (entry.seq >= 0 && this.lazy[entry.seq] === entry) this.lazy[entry.seq] = null;
+    if (entry.painted && entry.element !== null) this.unwatchFar(entry.element, text);
     if (entry.mode === 'first-only') this.replaceLostFirsts(entry.occurrences);
   }
 
@@ -364,8 +374,58 @@ export class OccurrenceStore {
       if (entry == null || entry.painted) continue;
       entry.painted = true;
       for (const occ of entry.occurrences) this.paint(occ);
-      if (entry.element !== null) this.unwatch(entry.element, entry.text);
+      if (entry.element !== null) {
+        this.unwatch(entry.element, entry.text);
+        this.watchFar(entry.element, entry.text);
+      }
     }
+  }
+
+  // Painted lazy text far out of view is unpainted and waits to come near again: the registered
+  // ranges stay a few screens' worth, so each batch the browser revalidates stays small.
+  private unpaintFar(entry: TextEntry): void {
+    if (!entry.painted || entry.element === null) return;
+    entry.painted = false;
+    for (const occ of entry.occurrences) this.unpaint(occ);
+    this.unwatchFar(entry.element, entry.text);
+    this.watch(entry.element, entry.text);
+  }
+
+  private watchFar(element: Element, text: Text): void {
+    let texts = this.farWatched.get(element);
+    if (texts === undefined) {
+      texts = new Set();
+      this.farWatched.set(element, texts);
+      this.natives.intersectionObserve(this.farFromViewport(), element);
+    }
+    texts.add(text);
+  }
+
+  private unwatchFar(element: Element, text: Text): void {
+    const texts = this.farWatched.get(element);
+    texts?.delete(text);
+    if (texts?.size === 0) {
+      this.farWatched.delete(element);
+      if (this.farObserver !== null) this.natives.intersectionUnobserve(this.farObserver, element);
+    }
+  }
+
+  private farFromViewport(): IntersectionObserver {
+    this.farObserver ??= new this.natives.IntersectionObserver(
+      (records) => {
+        for (const record of records) {
+          if (record.isIntersecting) continue;
+          const texts = this.farWatched.get(record.target);
+          if (texts === undefined) continue;
+          for (const text of [...texts]) {
+            const entry = this.entries.get(text);
+            if (entry?.mode === 'lazy') this.unpaintFar(entry);
+          }
+        }
+      },
+      nullProto({ rootMargin: `${Math.round(this.options.farMargin * 100)}% 0px` }),
+    );
+    return this.farObserver;
   }
 
   private watch(element: Element, text: Text): void {

@@ -21,10 +21,14 @@ export interface PointerPoint {
   readonly y: number;
 }
 
+/** What the isolated half saw of the reader before the chunk loaded. */
+export interface ReaderHint {
+  /** Where the pointer rests (null: unknown, or a touch). */
+  readonly pointer: PointerPoint | null;
+  /** The last pointer down was a touch (a tap may be on its way). */
+  readonly touch: boolean;
+}
+
 export interface TooltipChunk {
-  create(
-    doc: Document,
-    language: () => LanguageSetting,
-    pointer: PointerPoint | null,
-  ): TooltipInstance;
+  create(doc: Document, language: () => LanguageSetting, hint: ReaderHint): TooltipInstance;
 }

@@ -6,11 +6,14 @@ import { TooltipController } from './tooltip-controller.ts';
 // The tooltip chunk: Preact, Floating UI, the glossary's texts and the matcher, loaded by the
 // isolated half only on pages with terms. It hands over its entry point and does nothing else.
 const chunk: TooltipChunk = {
-  create(doc, language, pointer) {
+  create(doc, language, hint) {
     const controller = new TooltipController({ doc, language, locator: new PageTermLocator(doc) });
     controller.start();
-    // A pointer already resting on a term gets its tooltip without having to move again.
-    if (pointer !== null) controller.pointAt(pointer.x, pointer.y);
+    // What happened before the chunk was there: a pointer resting on a term gets its tooltip
+    // without moving again, a tap on its way still counts as one, a selection is looked at.
+    if (hint.touch) controller.noteTouch();
+    if (hint.pointer !== null) controller.pointAt(hint.pointer.x, hint.pointer.y);
+    controller.selectionChanged();
     return {
       next: (termId) => {
         controller.next(termId);

@@ -90,6 +90,16 @@ export class TooltipController {
     this.options.doc.addEventListener('selectionchange', this.onSelectionChange, listen);
   }
 
+  /** The last pointer down was a touch. */
+  noteTouch(): void {
+    this.lastInput = 'touch';
+  }
+
+  /** Looks at the selection as if it had just changed. */
+  selectionChanged(): void {
+    this.onSelectionChange();
+  }
+
   /** Treats a point as where the pointer rests now (as if it had just moved there). */
   pointAt(x: number, y: number): void {
     this.lastPoint = { x, y, overUi: false, target: null };

@@ -48,7 +48,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   const report = (next: Counts): void => {
     counts = next;
     void send({ type: 'occurrences', total: next.total, counts: next.counts });
-    if (next.total > 0) void tooltip.load();
+    if (next.total > 0) tooltip.arm();
   };
   // The page world's answers (validated: the page can send these too).
   const onCounts = (event: Event): void => {

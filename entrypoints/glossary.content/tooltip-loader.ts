@@ -22,46 +22,63 @@ function loadChunk(): Promise<TooltipChunk | null> {
 }
 
 /**
- * The tooltip, loaded on first need: when the page world first reports a term, or the "next term"
- * command comes. Pages without terms never load it.
+ * The tooltip, loaded on first use: once the page world has reported a term, at the reader's
+ * first pointer move, touch or selection, or when the "next term" command comes. Pages without
+ * terms never load it, and neither do frames nobody points at.
  */
 export class TooltipLoader {
   private instance: Promise<TooltipInstance | null> | null = null;
-  private pointer: PointerPoint | null = null;
+  private armed = false;
+  private readonly hint: { pointer: PointerPoint | null; touch: boolean } = {
+    pointer: null,
+    touch: false,
+  };
 
   constructor(
     private readonly doc: Document,
     private readonly language: () => LanguageSetting,
     signal: AbortSignal,
   ) {
-    // Until the chunk is there, only where the pointer is gets noted.
+    // Until the chunk is there, these only note where the reader is and load it when armed.
     const listen = { capture: true, passive: true, signal };
-    doc.defaultView?.addEventListener('pointermove', this.notePointer, listen);
+    doc.defaultView?.addEventListener('pointermove', this.onPointer, listen);
+    doc.defaultView?.addEventListener('pointerdown', this.onPointer, listen);
+    doc.addEventListener('selectionchange', this.onSelection, listen);
+  }
+
+  /** The page has terms: the tooltip loads at the reader's next move. */
+  arm(): void {
+    this.armed = true;
   }
 
   /** Loads and starts the tooltip (once). */
   load(): Promise<TooltipInstance | null> {
-    this.instance ??= loadChunk().then((c) => {
-      const instance = c?.create(this.doc, this.language, this.pointer) ?? null;
-      if (instance !== null)
-        this.doc.defaultView?.removeEventListener('pointermove', this.notePointer, true);
-      return instance;
-    });
+    this.instance ??= loadChunk().then(
+      (c) => c?.create(this.doc, this.language, { ...this.hint }) ?? null,
+    );
     return this.instance;
   }
-
-  private readonly notePointer = (event: PointerEvent): void => {
-    this.pointer = event.pointerType === 'touch' ? null : { x: event.clientX, y: event.clientY };
-  };
 
   async next(termId?: TermId): Promise<void> {
     (await this.load())?.next(termId);
   }
 
-  /** Stops the tooltip and removes its UI; a later `load` starts a new one. */
+  /** Stops the tooltip and removes its UI; it loads again once armed again. */
   dispose(): void {
     const instance = this.instance;
     this.instance = null;
+    this.armed = false;
     void instance?.then((t) => t?.dispose());
   }
+
+  private readonly onPointer = (event: PointerEvent): void => {
+    const touch = event.pointerType === 'touch';
+    this.hint.touch = touch;
+    this.hint.pointer = touch ? null : { x: event.clientX, y: event.clientY };
+    if (this.armed && this.instance === null) void this.load();
+  };
+
+  private readonly onSelection = (): void => {
+    if (this.armed && this.instance === null) void this.load();
+  };
 }
