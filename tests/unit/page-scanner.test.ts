@@ -824,6 +824,32 @@ describe('OccurrenceStore painting', () => {
       expect([...observer().observed].map((el) => el.id)).toEqual(['p3']);
     });
 
+    it('unpaints a painted block once it is far from the viewport, and paints it again when near', async () => {
+      const [, s] = await scan(pageOf(8), { store: { eagerLimit: 2, lazyBlock: 1 } });
+      s.flush();
+      observer().fire([byId(document, 'p5')], true);
+      s.flush();
+      expect(paintedTexts()).toEqual(['BPO 1', 'BPO 2', 'BPO 4', 'BPO 5', 'BPO 6']);
+      // The second observer watches painted lazy text with the far margin.
+      const far = FakeIntersectionObserver.instances[1];
+      if (far === undefined) throw new Error('no far observer');
+      expect(far.options?.rootMargin).toBe('400% 0px');
+      expect([...far.observed].map((el) => el.id)).toEqual(['p4', 'p5', 'p6']);
+      // Leaving the near margin changes nothing; leaving the far one unpaints.
+      observer().fire([byId(document, 'p5')], false);
+      far.fire([byId(document, 'p4'), byId(document, 'p5')], false);
+      s.flush();
+      expect(paintedTexts()).toEqual(['BPO 1', 'BPO 2', 'BPO 6']);
+      expect([...far.observed].map((el) => el.id)).toEqual(['p6']);
+      expect(s.size).toBe(8);
+      // Watched for nearing again, and painted again when it does.
+      expect([...observer().observed].map((el) => el.id)).toContain('p4');
+      // p4's block is p3–p5 (p6 stayed painted).
+      observer().fire([byId(document, 'p4')], true);
+      s.flush();
+      expect(paintedTexts()).toEqual(['BPO 1', 'BPO 2', 'BPO 3', 'BPO 4', 'BPO 5', 'BPO 6']);
+    });
+
     it('skips texts removed from a block', async () => {
       const [p, s] = await scan(pageOf(6), { store: { eagerLimit: 2, lazyBlock: 1 } });
       byId(document, 'p4').remove();
