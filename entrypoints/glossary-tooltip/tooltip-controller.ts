@@ -195,6 +195,11 @@ export class TooltipController {
   /** Closes the tooltip (the host stays for the next one). */
   close(): void {
     this.cancelTimers();
+    this.closeCurrent();
+  }
+
+  // Only the open tooltip: a term the pointer moved on to keeps its pending open.
+  private closeCurrent(): void {
     if (this.current === null) return;
     this.current.stopPositioning();
     this.current = null;
@@ -228,7 +233,7 @@ export class TooltipController {
     if (this.current === null || this.current.pinned) return;
     this.win.clearTimeout(this.closeTimer);
     this.closeTimer = this.win.setTimeout(() => {
-      this.close();
+      this.closeCurrent();
     }, this.closeDelay);
   }
 
