@@ -27,6 +27,12 @@ export interface ReaderHint {
   readonly pointer: PointerPoint | null;
   /** The last pointer down was a touch (a tap may be on its way). */
   readonly touch: boolean;
+  /** A tap that came while the chunk was loading: where, and on what. */
+  readonly tap: {
+    readonly x: number;
+    readonly y: number;
+    readonly target: EventTarget | null;
+  } | null;
 }
 
 export interface TooltipChunk {

@@ -13,6 +13,7 @@ const chunk: TooltipChunk = {
     // without moving again, a tap on its way still counts as one, a selection is looked at.
     if (hint.touch) controller.noteTouch();
     if (hint.pointer !== null) controller.pointAt(hint.pointer.x, hint.pointer.y);
+    if (hint.tap !== null) controller.clickAt(hint.tap.x, hint.tap.y, hint.tap.target);
     controller.selectionChanged();
     return {
       next: (termId) => {

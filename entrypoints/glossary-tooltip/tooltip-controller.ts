@@ -311,16 +311,22 @@ export class TooltipController {
   };
 
   private readonly onClick = (event: MouseEvent): void => {
-    if (this.isInUi(event) || (this.current === null && this.lastInput !== 'touch')) return;
-    const occ = this.occurrenceAt(event.clientX, event.clientY);
-    const target = event.target instanceof Element ? event.target : null;
-    if (occ !== null && this.lastInput === 'touch' && target?.closest(INTERACTIVE) == null) {
+    if (this.isInUi(event)) return;
+    this.clickAt(event.clientX, event.clientY, event.target);
+  };
+
+  /** A click or tap at a point, on `target` (also one that came before the chunk loaded). */
+  clickAt(x: number, y: number, target: unknown): void {
+    if (this.current === null && this.lastInput !== 'touch') return;
+    const occ = this.occurrenceAt(x, y);
+    const element = target instanceof Element ? target : null;
+    if (occ !== null && this.lastInput === 'touch' && element?.closest(INTERACTIVE) == null) {
       this.open(occ, true);
     } else if (occ === null || !sameOccurrence(occ, this.current?.occ ?? null)) {
       // A tap or click elsewhere closes it.
       this.close();
     }
-  };
+  }
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     this.lastInput = 'keyboard';

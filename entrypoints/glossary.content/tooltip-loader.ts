@@ -4,7 +4,7 @@ import type { LanguageSetting } from '../shared/settings-schema.ts';
 import {
   TOOLTIP_FILE,
   TOOLTIP_GLOBAL,
-  type PointerPoint,
+  type ReaderHint,
   type TooltipChunk,
   type TooltipInstance,
 } from '../glossary-tooltip/api.ts';
@@ -29,9 +29,10 @@ function loadChunk(): Promise<TooltipChunk | null> {
 export class TooltipLoader {
   private instance: Promise<TooltipInstance | null> | null = null;
   private armed = false;
-  private readonly hint: { pointer: PointerPoint | null; touch: boolean } = {
+  private readonly hint: { -readonly [K in keyof ReaderHint]: ReaderHint[K] } = {
     pointer: null,
     touch: false,
+    tap: null,
   };
 
   constructor(
@@ -43,6 +44,7 @@ export class TooltipLoader {
     const listen = { capture: true, passive: true, signal };
     doc.defaultView?.addEventListener('pointermove', this.onPointer, listen);
     doc.defaultView?.addEventListener('pointerdown', this.onPointer, listen);
+    doc.defaultView?.addEventListener('click', this.onClick, listen);
     doc.addEventListener('selectionchange', this.onSelection, listen);
   }
 
@@ -74,8 +76,15 @@ export class TooltipLoader {
   private readonly onPointer = (event: PointerEvent): void => {
     const touch = event.pointerType === 'touch';
     this.hint.touch = touch;
+    this.hint.tap = null;
     this.hint.pointer = touch ? null : { x: event.clientX, y: event.clientY };
     if (this.armed && this.instance === null) void this.load();
+  };
+
+  // A tap's click can come before the chunk it started loading is there: it is handed over.
+  private readonly onClick = (event: MouseEvent): void => {
+    const loading = this.instance !== null && this.hint.touch;
+    this.hint.tap = loading ? { x: event.clientX, y: event.clientY, target: event.target } : null;
   };
 
   private readonly onSelection = (): void => {
