@@ -450,7 +450,11 @@ export class OccurrenceStore {
   private nearViewport(): IntersectionObserver {
     this.observer ??= new this.natives.IntersectionObserver(
       (records) => {
+        // The first report covers every watched element, most of them far away: those matter
+        // only to windowed text.
+        const windowed = this.activeWindows.size > 0;
         for (const record of records) {
+          if (!record.isIntersecting && !windowed) continue;
           const texts = this.watched.get(record.target);
           if (texts === undefined) continue;
           for (const text of [...texts]) {
