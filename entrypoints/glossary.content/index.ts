@@ -5,6 +5,7 @@ import {
   COMMAND_EVENT,
   COUNTS_EVENT,
   decodeCounts,
+  EVERY_FRAME,
   encodeCommand,
   READY_EVENT,
   type Command,
@@ -19,11 +20,7 @@ import { TooltipLoader } from './tooltip-loader.ts';
 // The isolated half: settings, the badge's counts, messages, and (loaded on first need) the
 // tooltip. The page-world half (glossary-page.content) scans and paints; see README, "Two worlds".
 export default defineContentScript({
-  matches: ['<all_urls>'],
-  allFrames: true,
-  matchAboutBlank: true,
-  matchOriginAsFallback: true,
-  runAt: 'document_start',
+  ...EVERY_FRAME,
   // WXT would post `wxt:content-script-started` to the page's window on every load; a page whose
   // `message` listener echoes what it gets would then spin forever (wxt-dev/wxt#1938).
   noScriptStartedPostMessage: true,

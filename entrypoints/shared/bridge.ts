@@ -25,6 +25,25 @@ export const NEXT_EVENT = 'bpo-kpo-glossary:next';
 /** Page → isolated, dispatched on the found occurrence's text node: `<start> <end>`. */
 export const FOUND_EVENT = 'bpo-kpo-glossary:found';
 
+/**
+ * Where both halves run: every page and frame (also about:blank and srcdoc frames, by their
+ * origin), from document_start (the page world to keep the built-ins, the isolated half to have
+ * the settings read by the time the DOM is parsed).
+ */
+export const EVERY_FRAME: {
+  matches: string[];
+  allFrames: true;
+  matchAboutBlank: true;
+  matchOriginAsFallback: true;
+  runAt: 'document_start';
+} = {
+  matches: ['<all_urls>'],
+  allFrames: true,
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
+  runAt: 'document_start',
+};
+
 /** Tag name of the one element the extension adds to a page: the host of its shadow-root UI. */
 export const UI_HOST_TAG = 'bpo-kpo-glossary';
 
