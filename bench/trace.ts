@@ -243,7 +243,7 @@ export interface ExtensionTime {
   readonly evaluateMs: number;
   /** Part of `scriptMs`: style and layout the script forced (e.g. by reading `scrollY`). */
   readonly forcedLayoutMs: number;
-  /** The longest task (RunTask) in which the content script ran, whole. */
+  /** The longest task (RunTask) at least half of which is the extension's own time, whole. */
   readonly longestTaskMs: number;
   /** The content script's own time inside that task. */
   readonly longestTaskScriptMs: number;
@@ -406,15 +406,16 @@ export function extensionTime(
   const scriptUs = ours.reduce((sum, [s, e]) => sum + (e - s), 0);
   const within = (parts: Interval[]): number =>
     union(parts).reduce((sum, [s, e]) => sum + coveredWithin(ours, s, e), 0) / 1000;
-  // A task is the extension's when one of its script events or CPU samples falls inside it (the
-  // span a sample stands for may reach into the next task, so it does not decide membership).
-  const ownEvents = union(scriptEvents);
+  // A task is the extension's when at least half of it is the extension's own time (script
+  // events and CPU samples, forced layout included). A document_start script is evaluated inside
+  // the parser's task, and an observer callback may run inside the page's rendering task: such a
+  // task, a second long with our 2 ms in it, is the page's, not ours.
   let longest: TraceEvent | null = null;
   for (const task of tasks) {
     const dur = task.dur ?? 0;
     if (dur <= (longest?.dur ?? -1)) continue;
     const end = task.ts + dur;
-    if (coveredWithin(ownEvents, task.ts, end) > 0 || hasSampleWithin(task.ts, end)) longest = task;
+    if (coveredWithin(ours, task.ts, end) * 2 >= dur) longest = task;
   }
   const marks = new Map<string, number>();
   for (const e of events) {
