@@ -57,7 +57,7 @@ interface TextEntry {
   readonly text: Text;
   readonly occurrences: readonly Occurrence[];
   readonly mode: PaintMode;
-  /** Lazy entries: the place in `lazy`, and whether the entry is painted (for good). */
+  /** Lazy entries: the place in `lazy`, and whether the entry is painted now. */
   seq: number;
   painted: boolean;
   /** The element watched for nearing the viewport (lazy and windowed entries). */
@@ -85,7 +85,10 @@ export class OccurrenceStore {
   private readonly counts = new Map<TermId, number>();
   /** One registered `Highlight` per term (none where the browser lacks the Highlight API). */
   readonly highlights = new Map<TermId, Highlight>();
-  private readonly watched = new Map<Element, Set<Text>>();
+  /** Lazy and windowed text, watched for nearing the viewport. */
+  private readonly near: TextWatch;
+  /** Painted lazy text, watched for going far out of view (then it is unpainted). */
+  private readonly far: TextWatch;
   private readonly activeWindows = new Set<Text>();
   /** Lazy entries in the order found (document order, but for text the page added later). */
   private lazy: (TextEntry | null)[] = [];
@@ -102,10 +105,6 @@ export class OccurrenceStore {
   private readonly firsts = new Map<TermId, Occurrence>();
   private readonly options: OccurrenceStoreOptions;
   private readonly probe: Range;
-  private observer: IntersectionObserver | null = null;
-  /** Watches painted lazy text for going far out of view (then it is unpainted). */
-  private farObserver: IntersectionObserver | null = null;
-  private readonly farWatched = new Map<Element, Set<Text>>();
   private scrollListening = false;
   private windowFrame = 0;
   private eagerPainted = 0;
@@ -121,6 +120,8 @@ export class OccurrenceStore {
     if (win === null) throw new Error('An occurrence store needs a document with a window.');
     const natives = (this.natives = options.natives ?? captureNatives(win));
     this.probe = natives.createRange(doc);
+    this.near = new TextWatch(natives, this.options.lazyMargin, this.nearingViewport);
+    this.far = new TextWatch(natives, this.options.farMargin, this.leavingFar);
     for (let i = 0; i < TERM_IDS.length; i++) {
       const id = TERM_IDS[i] as TermId;
       this.counts.set(id, 0);
@@ -200,7 +201,7 @@ export class OccurrenceStore {
     } else if (mode === 'first-only') {
       for (const occ of occurrences) if (!this.firsts.has(occ.termId)) this.paintFirst(occ);
     } else if (element !== null) {
-      this.watch(element, text);
+      this.near.add(element, text);
     }
     this.changed();
   }
@@ -222,12 +223,10 @@ export class OccurrenceStore {
     this.toDelete.clear();
     this.lazy = [];
     this.entries.clear();
-    this.watched.clear();
+    this.near.clear();
+    this.far.clear();
     this.activeWindows.clear();
     this.firsts.clear();
-    if (this.observer !== null) this.natives.intersectionDisconnect(this.observer);
-    if (this.farObserver !== null) this.natives.intersectionDisconnect(this.farObserver);
-    this.farWatched.clear();
     this.stopFollowingScroll();
     for (const id of TERM_IDS) this.counts.set(id, 0);
     this.eagerPainted = 0;
@@ -247,8 +246,6 @@ export class OccurrenceStore {
       }
     }
     this.highlights.clear();
-    this.observer = null;
-    this.farObserver = null;
   }
 
   /** Applies every waiting range change to the registered highlights now. */
@@ -314,10 +311,10 @@ export class OccurrenceStore {
     }
     this.total -= entry.occurrences.length;
     if (entry.mode === 'eager') this.eagerPainted -= entry.occurrences.length;
-    if (entry.element !== null) this.unwatch(entry.element, text);
+    if (entry.element !== null) this.near.remove(entry.element, text);
     this.activeWindows.delete(text);
     if (entry.seq >= 0 && this.lazy[entry.seq] === entry) this.lazy[entry.seq] = null;
-    if (entry.painted && entry.element !== null) this.unwatchFar(entry.element, text);
+    if (entry.painted && entry.element !== null) this.far.remove(entry.element, text);
     if (entry.mode === 'first-only') this.replaceLostFirsts(entry.occurrences);
   }
 
@@ -364,8 +361,8 @@ export class OccurrenceStore {
     }
   }
 
-  // A lazy text neared the viewport: it and its neighbours on either side are painted, for good,
-  // so scrolling on changes the highlights only once per block.
+  // A lazy text neared the viewport: it and its neighbours on either side are painted together, so
+  // scrolling on changes the highlights only once per block.
   private paintBlock(seq: number): void {
     const block = this.options.lazyBlock;
     const end = Math.min(this.lazy.length, seq + block + 1);
@@ -375,8 +372,8 @@ export class OccurrenceStore {
       entry.painted = true;
       for (const occ of entry.occurrences) this.paint(occ);
       if (entry.element !== null) {
-        this.unwatch(entry.element, entry.text);
-        this.watchFar(entry.element, entry.text);
+        this.near.remove(entry.element, entry.text);
+        this.far.add(entry.element, entry.text);
       }
     }
   }
@@ -387,95 +384,41 @@ export class OccurrenceStore {
     if (!entry.painted || entry.element === null) return;
     entry.painted = false;
     for (const occ of entry.occurrences) this.unpaint(occ);
-    this.unwatchFar(entry.element, entry.text);
-    this.watch(entry.element, entry.text);
+    this.far.remove(entry.element, entry.text);
+    this.near.add(entry.element, entry.text);
   }
 
-  private watchFar(element: Element, text: Text): void {
-    let texts = this.farWatched.get(element);
-    if (texts === undefined) {
-      texts = new Set();
-      this.farWatched.set(element, texts);
-      this.natives.intersectionObserve(this.farFromViewport(), element);
+  private readonly leavingFar = (records: readonly IntersectionObserverEntry[]): void => {
+    for (const record of records) {
+      if (record.isIntersecting) continue;
+      for (const text of this.far.textsOf(record.target)) {
+        const entry = this.entries.get(text);
+        if (entry?.mode === 'lazy') this.unpaintFar(entry);
+      }
     }
-    texts.add(text);
-  }
+  };
 
-  private unwatchFar(element: Element, text: Text): void {
-    const texts = this.farWatched.get(element);
-    texts?.delete(text);
-    if (texts?.size === 0) {
-      this.farWatched.delete(element);
-      if (this.farObserver !== null) this.natives.intersectionUnobserve(this.farObserver, element);
-    }
-  }
-
-  private farFromViewport(): IntersectionObserver {
-    this.farObserver ??= new this.natives.IntersectionObserver(
-      (records) => {
-        for (const record of records) {
-          if (record.isIntersecting) continue;
-          const texts = this.farWatched.get(record.target);
-          if (texts === undefined) continue;
-          for (const text of [...texts]) {
-            const entry = this.entries.get(text);
-            if (entry?.mode === 'lazy') this.unpaintFar(entry);
+  private readonly nearingViewport = (records: readonly IntersectionObserverEntry[]): void => {
+    // The first report covers every watched element, most of them far away: those matter only to
+    // windowed text.
+    const windowed = this.activeWindows.size > 0;
+    for (const record of records) {
+      if (!record.isIntersecting && !windowed) continue;
+      for (const text of this.near.textsOf(record.target)) {
+        const entry = this.entries.get(text);
+        if (entry?.mode === 'lazy') {
+          if (record.isIntersecting) this.paintBlock(entry.seq);
+        } else if (entry?.mode === 'windowed') {
+          if (record.isIntersecting) this.activeWindows.add(text);
+          else {
+            this.activeWindows.delete(text);
+            this.paintWindow(entry, 0, 0);
           }
         }
-      },
-      nullProto({ rootMargin: `${Math.round(this.options.farMargin * 100)}% 0px` }),
-    );
-    return this.farObserver;
-  }
-
-  private watch(element: Element, text: Text): void {
-    let texts = this.watched.get(element);
-    if (texts === undefined) {
-      texts = new Set();
-      this.watched.set(element, texts);
-      this.natives.intersectionObserve(this.nearViewport(), element);
+      }
     }
-    texts.add(text);
-  }
-
-  private unwatch(element: Element, text: Text): void {
-    const texts = this.watched.get(element);
-    texts?.delete(text);
-    if (texts?.size === 0) {
-      this.watched.delete(element);
-      if (this.observer !== null) this.natives.intersectionUnobserve(this.observer, element);
-    }
-  }
-
-  private nearViewport(): IntersectionObserver {
-    this.observer ??= new this.natives.IntersectionObserver(
-      (records) => {
-        // The first report covers every watched element, most of them far away: those matter
-        // only to windowed text.
-        const windowed = this.activeWindows.size > 0;
-        for (const record of records) {
-          if (!record.isIntersecting && !windowed) continue;
-          const texts = this.watched.get(record.target);
-          if (texts === undefined) continue;
-          for (const text of [...texts]) {
-            const entry = this.entries.get(text);
-            if (entry?.mode === 'lazy') {
-              if (record.isIntersecting) this.paintBlock(entry.seq);
-            } else if (entry?.mode === 'windowed') {
-              if (record.isIntersecting) this.activeWindows.add(text);
-              else {
-                this.activeWindows.delete(text);
-                this.paintWindow(entry, 0, 0);
-              }
-            }
-          }
-        }
-        this.updateWindows();
-      },
-      nullProto({ rootMargin: `${Math.round(this.options.lazyMargin * 100)}% 0px` }),
-    );
-    return this.observer;
-  }
+    this.updateWindows();
+  };
 
   // Text nodes painted by window follow scrolling: their element stays "intersecting" throughout.
   private updateWindows(force = true): void {
@@ -569,5 +512,54 @@ export class OccurrenceStore {
 }
 
 const EMPTY: readonly Occurrence[] = [];
+
+/**
+ * Text nodes watched through their elements by one IntersectionObserver (made on first use) with
+ * a vertical margin of `margin` viewport heights; `onRecords` gets its reports.
+ */
+class TextWatch {
+  private readonly texts = new Map<Element, Set<Text>>();
+  private observer: IntersectionObserver | null = null;
+
+  constructor(
+    private readonly natives: Natives,
+    private readonly margin: number,
+    private readonly onRecords: (records: readonly IntersectionObserverEntry[]) => void,
+  ) {}
+
+  add(element: Element, text: Text): void {
+    let texts = this.texts.get(element);
+    if (texts === undefined) {
+      texts = new Set();
+      this.texts.set(element, texts);
+      this.observer ??= new this.natives.IntersectionObserver(
+        this.onRecords,
+        nullProto({ rootMargin: `${Math.round(this.margin * 100)}% 0px` }),
+      );
+      this.natives.intersectionObserve(this.observer, element);
+    }
+    texts.add(text);
+  }
+
+  remove(element: Element, text: Text): void {
+    const texts = this.texts.get(element);
+    texts?.delete(text);
+    if (texts?.size === 0) {
+      this.texts.delete(element);
+      if (this.observer !== null) this.natives.intersectionUnobserve(this.observer, element);
+    }
+  }
+
+  /** The texts watched through `element`, as a copy (callers change the watch as they go). */
+  textsOf(element: Element): Text[] {
+    const texts = this.texts.get(element);
+    return texts === undefined ? [] : [...texts];
+  }
+
+  clear(): void {
+    if (this.observer !== null) this.natives.intersectionDisconnect(this.observer);
+    this.texts.clear();
+  }
+}
 
 const LISTEN: AddEventListenerOptions = nullProto({ capture: true, passive: true });
