@@ -5,9 +5,9 @@
 // first highlighted frame and until its counts settle, and the longest gap between animation
 // frames (the main thread's longest stall) against the same figure without the add-on.
 // Prints one table, writes bench/results-firefox.json.
-import { statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { COUNTS_EVENT } from '../entrypoints/shared/bridge.ts';
 import { serve } from '../tests/e2e/support/server.ts';
@@ -20,17 +20,10 @@ import {
   tabIdOf,
   type FirefoxSession,
 } from '../tests/firefox/support/firefox.ts';
-import { GENERATED_PARAGRAPHS, generatedPageHtml, matcherOccurrences } from './generated-page.ts';
+import { benchPages } from './generated-page.ts';
 import { markCall, markOnce, scrollThrough, walkText, type MarkResult } from './in-page.ts';
 import { MARK_JS_SOURCE, MARK_REGEXP } from './mark-js.ts';
-import {
-  corpusLocation,
-  findCorpus,
-  NAME_SHIM,
-  NO_PAGE_SCRIPTS,
-  PROJECT_ROOT,
-  printTable,
-} from './trace.ts';
+import { findCorpus, NAME_SHIM, NO_PAGE_SCRIPTS, PROJECT_ROOT, printTable } from './trace.ts';
 
 /** Loads per page with the add-on (and without, for the frame gaps); the median is reported. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -208,14 +201,6 @@ async function benchTab(browser: Browser): Promise<Page> {
 // ---------------------------------------------------------------------------------------------
 // The run
 
-interface BenchPage {
-  readonly name: string;
-  readonly path: string;
-  readonly bytes: number;
-  /** What the matcher finds on the generated page (null for corpus pages). */
-  readonly expectedOccurrences: number | null;
-}
-
 interface PageResult {
   readonly page: string;
   readonly url: string;
@@ -242,34 +227,7 @@ interface PageResult {
 if (shouldSkip()) process.exit(0);
 
 const corpus = findCorpus();
-const generatedHtml = generatedPageHtml(GENERATED_PARAGRAPHS);
-const pages: BenchPage[] = [
-  {
-    name: `generated (${GENERATED_PARAGRAPHS / 1000}k ¶)`,
-    path: '/generated.html',
-    bytes: Buffer.byteLength(generatedHtml),
-    expectedOccurrences: matcherOccurrences(generatedHtml),
-  },
-];
-if (corpus === null) {
-  console.log(
-    `No corpus at ${corpusLocation()} (set GLOSSARY_CORPUS): the real pages are skipped, ` +
-      'the generated page is measured.',
-  );
-} else {
-  for (const name of ['large/ecma262-es6-draft-2015.html', 'pages/wikipedia-2.html']) {
-    try {
-      pages.push({
-        name,
-        path: `/${name}`,
-        bytes: statSync(join(corpus, name)).size,
-        expectedOccurrences: null,
-      });
-    } catch {
-      console.log(`Corpus page ${name} is missing: skipped.`);
-    }
-  }
-}
+const { generatedHtml, pages } = benchPages(corpus);
 
 const server = await serve({
   pages: { '/generated.html': { body: generatedHtml, headers: NO_PAGE_SCRIPTS } },

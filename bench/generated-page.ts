@@ -1,6 +1,9 @@
 // The generated bench page: 20,000 paragraphs, Estonian and English, most sentences with a term.
 // Shared by the Chromium bench (run.ts) and the Firefox one (firefox.ts), so both load one page.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { findTerms } from '../glossary/matcher.ts';
+import { corpusLocation } from './trace.ts';
 
 /** Paragraphs in the page both benches load. */
 export const GENERATED_PARAGRAPHS = 20_000;
@@ -60,4 +63,55 @@ export function matcherOccurrences(html: string): number {
   let n = 0;
   for (const text of body.split(/<[^>]*>/)) n += findTerms(text).length;
   return n;
+}
+
+/** A page a bench loads: the generated one or a corpus page, by its path on the test server. */
+export interface BenchPage {
+  readonly name: string;
+  readonly path: string;
+  readonly bytes: number;
+  /** What the matcher finds on the generated page (null for corpus pages). */
+  readonly expectedOccurrences: number | null;
+}
+
+/** The corpus pages both benches load beside the generated one. */
+const CORPUS_PAGES = ['large/ecma262-es6-draft-2015.html', 'pages/wikipedia-2.html'];
+
+/**
+ * The pages both benches measure: the generated page (its HTML is served at `/generated.html`)
+ * and the corpus pages found in `corpus` (said and skipped when missing).
+ */
+export function benchPages(corpus: string | null): {
+  readonly generatedHtml: string;
+  readonly pages: BenchPage[];
+} {
+  const generatedHtml = generatedPageHtml(GENERATED_PARAGRAPHS);
+  const pages: BenchPage[] = [
+    {
+      name: `generated (${GENERATED_PARAGRAPHS / 1000}k ¶)`,
+      path: '/generated.html',
+      bytes: Buffer.byteLength(generatedHtml),
+      expectedOccurrences: matcherOccurrences(generatedHtml),
+    },
+  ];
+  if (corpus === null) {
+    console.log(
+      `No corpus at ${corpusLocation()} (set GLOSSARY_CORPUS): the real pages are skipped, ` +
+        'the generated page is measured.',
+    );
+    return { generatedHtml, pages };
+  }
+  for (const name of CORPUS_PAGES) {
+    try {
+      pages.push({
+        name,
+        path: `/${name}`,
+        bytes: statSync(join(corpus, name)).size,
+        expectedOccurrences: null,
+      });
+    } catch {
+      console.log(`Corpus page ${name} is missing: skipped.`);
+    }
+  }
+  return { generatedHtml, pages };
 }

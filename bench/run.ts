@@ -4,9 +4,9 @@
 // script; plus the matcher alone and the content script's gzipped size. Prints one set of tables,
 // writes bench/results.json.
 // Budgets (bench/budgets.ts) are reported here; `npm run bench:check` fails when one is missed.
-import { statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
   EXTENSION_DIR,
@@ -23,7 +23,7 @@ import {
   type MarkResult,
 } from './in-page.ts';
 import { MARK_JS_SOURCE, MARK_KEYWORDS, MARK_REGEXP } from './mark-js.ts';
-import { GENERATED_PARAGRAPHS, generatedPageHtml, matcherOccurrences } from './generated-page.ts';
+import { benchPages, type BenchPage } from './generated-page.ts';
 import {
   BUDGETS,
   missedBudgets,
@@ -44,7 +44,6 @@ import {
 import { benchMatcher } from './matcher-bench.ts';
 import { attributeSamples, SourceResolver, type Breakdown } from './source-attribution.ts';
 import {
-  corpusLocation,
   domContentLoadedTs,
   extensionTime,
   findCorpus,
@@ -203,47 +202,14 @@ async function measureExtension(
 // ---------------------------------------------------------------------------------------------
 // The run
 
-interface BenchPage {
-  readonly name: string;
-  readonly path: string;
-  readonly bytes: number;
+interface MeasuredPage extends BenchPage {
   /** Pages held to the floor budget (all of them). */
   readonly floorBudget: boolean;
-  /** What the matcher finds on a generated page (null for corpus pages). */
-  readonly expectedOccurrences: number | null;
 }
 
 const corpus = findCorpus();
-const generatedHtml = generatedPageHtml(GENERATED_PARAGRAPHS);
-const pages: BenchPage[] = [
-  {
-    name: `generated (${GENERATED_PARAGRAPHS / 1000}k ¶)`,
-    path: '/generated.html',
-    bytes: Buffer.byteLength(generatedHtml),
-    floorBudget: true,
-    expectedOccurrences: matcherOccurrences(generatedHtml),
-  },
-];
-if (corpus === null) {
-  console.log(
-    `No corpus at ${corpusLocation()} (set GLOSSARY_CORPUS): the real pages are skipped, ` +
-      'the generated page is measured.',
-  );
-} else {
-  for (const name of ['large/ecma262-es6-draft-2015.html', 'pages/wikipedia-2.html']) {
-    try {
-      pages.push({
-        name,
-        path: `/${name}`,
-        bytes: statSync(join(corpus, name)).size,
-        floorBudget: true,
-        expectedOccurrences: null,
-      });
-    } catch {
-      console.log(`Corpus page ${name} is missing: skipped.`);
-    }
-  }
-}
+const { generatedHtml, pages: benchPagesFound } = benchPages(corpus);
+const pages: MeasuredPage[] = benchPagesFound.map((p) => ({ ...p, floorBudget: true }));
 
 const scripts = extensionScripts();
 const size = contentScriptSize();
