@@ -87,9 +87,7 @@ export function captureNatives(win: Window & typeof globalThis) {
     composedPath: uncurryThis(win.Event.prototype.composedPath),
     elementFromPoint: uncurryThis(win.Document.prototype.elementFromPoint),
     closest: uncurryThis(win.Element.prototype.closest),
-    getRootNode: uncurryThis(win.Node.prototype.getRootNode),
     compareDocumentPosition: uncurryThis(win.Node.prototype.compareDocumentPosition),
-    scrollIntoView: uncurryThis(win.Element.prototype.scrollIntoView),
     customElements: customElements ?? null,
     customElementGet:
       customElements == null ? null : uncurryThis(win.CustomElementRegistry.prototype.get),
@@ -100,16 +98,6 @@ export function captureNatives(win: Window & typeof globalThis) {
       onFulfilled: () => void,
       onRejected: () => void,
     ) => Promise<unknown>,
-    CSSStyleSheet: win.CSSStyleSheet,
-    replaceSync: uncurryThis(win.CSSStyleSheet.prototype.replaceSync),
-    getAdoptedSheets: getter<ShadowRoot, CSSStyleSheet[]>(
-      win.ShadowRoot.prototype,
-      'adoptedStyleSheets',
-    ),
-    setAdoptedSheets: setter<ShadowRoot, CSSStyleSheet[]>(
-      win.ShadowRoot.prototype,
-      'adoptedStyleSheets',
-    ),
   };
 }
 /* eslint-enable @typescript-eslint/unbound-method */
