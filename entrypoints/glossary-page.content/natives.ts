@@ -36,6 +36,18 @@ function getter<T, V>(proto: T, name: string): (self: T) => V {
 }
 
 /* eslint-disable @typescript-eslint/unbound-method -- every method is called through uncurryThis */
+/** What a text walk calls: a native TreeWalker and its moves. */
+export function captureWalkNatives(win: Window & typeof globalThis) {
+  const TreeWalkerProto = win.TreeWalker.prototype;
+  return {
+    createTreeWalker: uncurryThis(win.Document.prototype.createTreeWalker),
+    walkerNextNode: uncurryThis(TreeWalkerProto.nextNode),
+    walkerNextSibling: uncurryThis(TreeWalkerProto.nextSibling),
+    walkerParentNode: uncurryThis(TreeWalkerProto.parentNode),
+    walkerCurrentNode: getter<TreeWalker, Node>(TreeWalkerProto, 'currentNode'),
+  };
+}
+
 export function captureNatives(win: Window & typeof globalThis) {
   const highlights = win.CSS.highlights;
   const HighlightProto = win.Highlight.prototype;
@@ -61,6 +73,7 @@ export function captureNatives(win: Window & typeof globalThis) {
     rangeSetStart: uncurryThis(RangeProto.setStart),
     rangeSetEnd: uncurryThis(RangeProto.setEnd),
     rangeRect: uncurryThis(RangeProto.getBoundingClientRect),
+    ...captureWalkNatives(win),
     setTimeout: win.setTimeout.bind(win) as (fn: () => void, ms?: number) => number,
     clearTimeout: win.clearTimeout.bind(win),
     requestAnimationFrame: win.requestAnimationFrame.bind(win),

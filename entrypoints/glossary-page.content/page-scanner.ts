@@ -209,6 +209,7 @@ export class PageScanner {
       this.foundShadowRoot,
       skip,
       this.foundPossibleHost,
+      this.natives,
     );
   }
 
@@ -299,12 +300,15 @@ export class PageScanner {
       this.stepChunkJob(this.chunkJob);
       return;
     }
-    const dirty = this.dirtyTexts.values().next();
-    if (dirty.done !== true) {
-      this.dirtyTexts.delete(dirty.value);
-      if (dirty.value.isConnected) this.match(dirty.value);
-      else this.options.store.remove(dirty.value);
-      return;
+    // (Checked by size first: an iterator per walked text node would be garbage for nothing.)
+    if (this.dirtyTexts.size > 0) {
+      const dirty = this.dirtyTexts.values().next();
+      if (dirty.done !== true) {
+        this.dirtyTexts.delete(dirty.value);
+        if (dirty.value.isConnected) this.match(dirty.value);
+        else this.options.store.remove(dirty.value);
+        return;
+      }
     }
     const walker = this.walkers[0];
     if (walker === undefined) return;

@@ -1,4 +1,5 @@
 import { UI_HOST_TAG } from '../shared/bridge.ts';
+import { captureWalkNatives } from './natives.ts';
 
 // Walks the text a glossary may highlight, skipping excluded subtrees without visiting them.
 
@@ -72,13 +73,22 @@ export function isInExcludedSubtree(node: Node, ownUi: Element | null): boolean 
   return root instanceof ShadowRoot ? isInExcludedSubtree(root.host, ownUi) : false;
 }
 
+/** The built-ins a walk calls (captured before page scripts ran, as in `natives.ts`). */
+export type WalkNatives = ReturnType<typeof captureWalkNatives>;
+
+const TEXT_NODE = 3;
+/** `NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT`: elements (to judge) and text (to yield). */
+const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
+
 /**
- * A resumable depth-first walk over the text nodes under `root`, in document order. Excluded
- * elements are stepped over with their whole subtree; open shadow roots met on the way are
+ * A resumable depth-first walk over the text nodes under `root`, in document order, on a native
+ * TreeWalker (one call per node, where walking by `firstChild`/`nextSibling` takes two or three).
+ * Excluded elements are stepped over with their whole subtree; open shadow roots met on the way are
  * reported to `onShadowRoot` (the caller walks them separately).
  */
 export class TextWalker {
-  private node: Node;
+  private readonly walker: TreeWalker;
+  private readonly natives: WalkNatives;
   private descend = true;
   private done = false;
 
@@ -90,8 +100,11 @@ export class TextWalker {
     private readonly skip: Node | null = null,
     /** Told of each custom element walked into that has no shadow root (yet). */
     private readonly onPossibleHost: ((el: Element) => void) | null = null,
+    natives: WalkNatives | null = null,
   ) {
-    this.node = root;
+    const doc = root.ownerDocument ?? (root as Document);
+    this.natives = natives ?? captureWalkNatives(doc.defaultView ?? window);
+    this.walker = this.natives.createTreeWalker(doc, root, SHOW_ELEMENTS_AND_TEXT);
     if (root.nodeType === Node.ELEMENT_NODE) this.enterElement(root as Element);
   }
 
@@ -100,10 +113,11 @@ export class TextWalker {
     while (!this.done) {
       const node = this.advance();
       if (node === null) break;
-      const type = node.nodeType;
-      if (type === Node.TEXT_NODE) return node as Text;
-      if (type === Node.ELEMENT_NODE) this.enterElement(node as Element);
-      else this.descend = false;
+      if (node.nodeType === TEXT_NODE) {
+        this.descend = true;
+        return node as Text;
+      }
+      this.enterElement(node as Element);
     }
     this.done = true;
     return null;
@@ -111,7 +125,9 @@ export class TextWalker {
 
   /** Whether the page removed the node the walk stands on, so it cannot go on from there. */
   lost(): boolean {
-    return !this.done && this.node !== this.root && !this.root.contains(this.node);
+    if (this.done) return false;
+    const node = this.natives.walkerCurrentNode(this.walker);
+    return node !== this.root && !this.root.contains(node);
   }
 
   private enterElement(el: Element): void {
@@ -122,17 +138,16 @@ export class TextWalker {
     else if (this.onPossibleHost !== null && el.localName.includes('-')) this.onPossibleHost(el);
   }
 
+  // The next node in document order, stepping over the current element's subtree when it is not
+  // to be walked.
   private advance(): Node | null {
-    let node = this.node;
-    const first = this.descend ? node.firstChild : null;
-    if (first !== null) return (this.node = first);
-    while (node !== this.root) {
-      const sibling = node.nextSibling;
-      if (sibling !== null) return (this.node = sibling);
-      const parent = node.parentNode;
-      if (parent === null) return null;
-      node = parent;
+    const { walkerNextNode, walkerNextSibling, walkerParentNode } = this.natives;
+    const walker = this.walker;
+    if (this.descend) return walkerNextNode(walker);
+    for (;;) {
+      const sibling = walkerNextSibling(walker);
+      if (sibling !== null) return sibling;
+      if (walkerParentNode(walker) === null) return null;
     }
-    return null;
   }
 }
