@@ -39,11 +39,22 @@ function getter<T, V>(proto: T, name: string): (self: T) => V {
 /** What a text walk calls: a native TreeWalker and its moves. */
 export function captureWalkNatives(win: Window & typeof globalThis) {
   const TreeWalkerProto = win.TreeWalker.prototype;
+  const { nextNode, nextSibling, parentNode } = TreeWalkerProto;
+  const defineProperty = win.Object.defineProperty;
+  const createTreeWalker = uncurryThis(win.Document.prototype.createTreeWalker);
   return {
-    createTreeWalker: uncurryThis(win.Document.prototype.createTreeWalker),
-    walkerNextNode: uncurryThis(TreeWalkerProto.nextNode),
-    walkerNextSibling: uncurryThis(TreeWalkerProto.nextSibling),
-    walkerParentNode: uncurryThis(TreeWalkerProto.parentNode),
+    /**
+     * A TreeWalker whose moves are the original methods, set on the walker itself: called as
+     * methods (as fast as the browser's own calls get) yet out of reach of a page that replaced
+     * them on the prototype. The walker object is never handed to the page.
+     */
+    createTreeWalker(doc: Document, root: Node, whatToShow: number): TreeWalker {
+      const walker = createTreeWalker(doc, root, whatToShow);
+      defineProperty(walker, 'nextNode', { value: nextNode });
+      defineProperty(walker, 'nextSibling', { value: nextSibling });
+      defineProperty(walker, 'parentNode', { value: parentNode });
+      return walker;
+    },
     walkerCurrentNode: getter<TreeWalker, Node>(TreeWalkerProto, 'currentNode'),
   };
 }

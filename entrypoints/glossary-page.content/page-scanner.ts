@@ -321,18 +321,21 @@ export class PageScanner {
   // checked before it gets here, so the hot path makes no extra DOM call per text node.
   private match(text: Text): void {
     const data = text.data;
+    const { store, mightContainTerm, findTerms } = this.options;
     if (data.length > CHUNK_CHARS) {
-      this.options.store.remove(text);
+      store.remove(text);
       this.chunkJob = {
         text,
         data,
-        chunks: matchInChunks(data, this.options.findTerms),
+        chunks: matchInChunks(data, findTerms),
         matches: [],
       };
       return;
     }
-    if (!this.options.mightContainTerm(data)) this.options.store.remove(text);
-    else this.options.store.setMatches(text, this.options.findTerms(data));
+    // Most text has no term: then the store is only asked to forget it if it knew it.
+    if (!mightContainTerm(data)) {
+      if (store.size > 0) store.remove(text);
+    } else store.setMatches(text, findTerms(data));
   }
 
   private stepChunkJob(job: ChunkJob): void {

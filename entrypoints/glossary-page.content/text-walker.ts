@@ -82,7 +82,8 @@ const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
 
 /**
  * A resumable depth-first walk over the text nodes under `root`, in document order, on a native
- * TreeWalker (one call per node, where walking by `firstChild`/`nextSibling` takes two or three).
+ * TreeWalker (one call per node, where walking by `firstChild`/`nextSibling` takes two or three;
+ * its methods are the originals, pinned on it: see `captureWalkNatives`).
  * Excluded elements are stepped over with their whole subtree; open shadow roots met on the way are
  * reported to `onShadowRoot` (the caller walks them separately).
  */
@@ -141,13 +142,12 @@ export class TextWalker {
   // The next node in document order, stepping over the current element's subtree when it is not
   // to be walked.
   private advance(): Node | null {
-    const { walkerNextNode, walkerNextSibling, walkerParentNode } = this.natives;
     const walker = this.walker;
-    if (this.descend) return walkerNextNode(walker);
+    if (this.descend) return walker.nextNode();
     for (;;) {
-      const sibling = walkerNextSibling(walker);
+      const sibling = walker.nextSibling();
       if (sibling !== null) return sibling;
-      if (walkerParentNode(walker) === null) return null;
+      if (walker.parentNode() === null) return null;
     }
   }
 }
