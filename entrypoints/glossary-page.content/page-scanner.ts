@@ -210,6 +210,7 @@ export class PageScanner {
       skip,
       this.foundPossibleHost,
       this.natives,
+      this.options.mightContainTerm,
     );
   }
 
@@ -312,15 +313,16 @@ export class PageScanner {
     }
     const walker = this.walkers[0];
     if (walker === undefined) return;
+    // Yields only text that might hold a term (the rest needs nothing: a text node the store knew
+    // and that changed since is queued by the mutation observer).
     const text = walker.next();
     if (text === null) this.walkers.shift();
-    else this.match(text);
+    else this.match(text, walker.data);
   }
 
   // Only ever given connected text: walks of removed subtrees are dropped and queued text is
   // checked before it gets here, so the hot path makes no extra DOM call per text node.
-  private match(text: Text): void {
-    const data = text.data;
+  private match(text: Text, data = text.data): void {
     const { store, mightContainTerm, findTerms } = this.options;
     if (data.length > CHUNK_CHARS) {
       store.remove(text);
@@ -366,6 +368,8 @@ export class PageScanner {
       return;
     }
     for (const node of batch.removed) this.forget(node);
+    // An attribute that excludes a subtree may have come or gone under a walk in progress.
+    for (const walker of this.walkers) walker.forgetExclusions();
     // A walk of a subtree that left the page is dropped; one whose position was removed cannot
     // go on from there and starts over at its root.
     for (let i = this.walkers.length - 1; i >= 0; i--) {

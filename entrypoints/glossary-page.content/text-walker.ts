@@ -76,22 +76,55 @@ export function isInExcludedSubtree(node: Node, ownUi: Element | null): boolean 
 /** The built-ins a walk calls (captured before page scripts ran, as in `natives.ts`). */
 export type WalkNatives = ReturnType<typeof captureWalkNatives>;
 
-const TEXT_NODE = 3;
-/** `NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT`: elements (to judge) and text (to yield). */
-const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
 
 /**
- * A resumable depth-first walk over the text nodes under `root`, in document order, on a native
- * TreeWalker (one call per node, where walking by `firstChild`/`nextSibling` takes two or three;
- * its methods are the originals, pinned on it: see `captureWalkNatives`).
- * Excluded elements are stepped over with their whole subtree; open shadow roots met on the way are
- * reported to `onShadowRoot` (the caller walks them separately).
+ * Elements that can hold a shadow root besides custom elements (the `attachShadow()` list of the
+ * DOM standard); no other element's `shadowRoot` is read.
+ */
+const SHADOW_HOST_TAGS = new Set([
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'div',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'main',
+  'nav',
+  'p',
+  'section',
+  'span',
+]);
+
+/**
+ * A resumable walk over the text nodes under `root`, in document order, that are not in an
+ * excluded subtree, in two passes over native TreeWalkers (their original methods pinned on them:
+ * see `captureWalkNatives`):
+ * - the text: one call per text node, no element visited. With a `prefilter`, only text whose data
+ *   passes it is judged and yielded; an element's exclusion (its own and its ancestors', up to the
+ *   root) is decided once, the first time text inside it is judged, and remembered;
+ * - then the elements, for open shadow roots (reported to `onShadowRoot`; the caller walks them)
+ *   and for custom elements without one yet (reported to `onPossibleHost`). Excluded subtrees are
+ *   stepped over by tag here; a host's own exclusion is checked when it has a root.
+ * The page can change between two calls: `lost()` says when the node a pass stands on has left.
  */
 export class TextWalker {
-  private readonly walker: TreeWalker;
+  private readonly texts: TreeWalker;
+  private elements: TreeWalker | null = null;
   private readonly natives: WalkNatives;
-  private descend = true;
+  /** Elements judged so far: whether they (or an ancestor up to the root) are excluded. */
+  private excludedCache = new Map<Element, boolean>();
   private done = false;
+  /** The data of the text last yielded (read once, for the caller too). */
+  data = '';
 
   constructor(
     readonly root: Node,
@@ -102,24 +135,45 @@ export class TextWalker {
     /** Told of each custom element walked into that has no shadow root (yet). */
     private readonly onPossibleHost: ((el: Element) => void) | null = null,
     natives: WalkNatives | null = null,
+    /** Text whose data fails this is passed over unjudged (it can hold no term). */
+    private readonly prefilter: ((data: string) => boolean) | null = null,
   ) {
     const doc = root.ownerDocument ?? (root as Document);
     this.natives = natives ?? captureWalkNatives(doc.defaultView ?? window);
-    this.walker = this.natives.createTreeWalker(doc, root, SHOW_ELEMENTS_AND_TEXT);
-    if (root.nodeType === Node.ELEMENT_NODE) this.enterElement(root as Element);
+    this.texts = this.natives.createTreeWalker(doc, root, SHOW_TEXT);
+    if (root.nodeType === Node.ELEMENT_NODE) {
+      const el = root as Element;
+      if (el === skip || isExcludedElement(el, ownUi)) {
+        this.done = true;
+        return;
+      }
+      this.excludedCache.set(el, false);
+      const shadow = el.shadowRoot;
+      if (shadow !== null) this.onShadowRoot(shadow);
+      else if (onPossibleHost !== null && el.localName.includes('-')) onPossibleHost(el);
+    }
   }
 
-  /** The next text node, or null at the end. */
+  /** The next text node, or null at the end (its data is then in `data`). */
   next(): Text | null {
-    while (!this.done) {
-      const node = this.advance();
-      if (node === null) break;
-      if (node.nodeType === TEXT_NODE) {
-        this.descend = true;
+    if (this.done) return null;
+    if (this.elements === null) {
+      const texts = this.texts;
+      const prefilter = this.prefilter;
+      for (let node = texts.nextNode(); node !== null; node = texts.nextNode()) {
+        const data = (node as Text).data;
+        if (prefilter !== null && !prefilter(data)) continue;
+        if (this.isExcluded((node as Text).parentElement)) continue;
+        this.data = data;
         return node as Text;
       }
-      this.enterElement(node as Element);
+      this.elements = this.natives.createTreeWalker(
+        this.texts.root.ownerDocument ?? (this.texts.root as Document),
+        this.root,
+        SHOW_ELEMENT,
+      );
     }
+    this.findHosts(this.elements);
     this.done = true;
     return null;
   }
@@ -127,27 +181,66 @@ export class TextWalker {
   /** Whether the page removed the node the walk stands on, so it cannot go on from there. */
   lost(): boolean {
     if (this.done) return false;
-    const node = this.natives.walkerCurrentNode(this.walker);
+    const node = this.natives.walkerCurrentNode(this.elements ?? this.texts);
     return node !== this.root && !this.root.contains(node);
   }
 
-  private enterElement(el: Element): void {
-    this.descend = el !== this.skip && !isExcludedElement(el, this.ownUi);
-    if (!this.descend) return;
-    const shadow = el.shadowRoot;
-    if (shadow !== null) this.onShadowRoot(shadow);
-    else if (this.onPossibleHost !== null && el.localName.includes('-')) this.onPossibleHost(el);
+  /** Forgets what was judged (an attribute that excludes may have changed since). */
+  forgetExclusions(): void {
+    this.excludedCache = new Map();
   }
 
-  // The next node in document order, stepping over the current element's subtree when it is not
-  // to be walked.
-  private advance(): Node | null {
-    const walker = this.walker;
-    if (this.descend) return walker.nextNode();
-    for (;;) {
-      const sibling = walker.nextSibling();
-      if (sibling !== null) return sibling;
-      if (walker.parentNode() === null) return null;
+  // The second pass: every element under the root but those in skipped tags' subtrees, for roots.
+  private findHosts(walker: TreeWalker): void {
+    const onPossibleHost = this.onPossibleHost;
+    let node = walker.nextNode();
+    while (node !== null) {
+      const el = node as Element;
+      const name = el.localName;
+      if (SKIPPED_TAGS.has(name) || el === this.skip) {
+        node = nextOutside(walker);
+        continue;
+      }
+      const custom = name.includes('-');
+      if (custom || SHADOW_HOST_TAGS.has(name)) {
+        const shadow = el.shadowRoot;
+        if (shadow !== null) {
+          if (!this.isExcluded(el)) this.onShadowRoot(shadow);
+        } else if (custom && onPossibleHost !== null) onPossibleHost(el);
+      }
+      node = walker.nextNode();
     }
+  }
+
+  // Whether an element is excluded, by itself or an ancestor up to the root; remembered for the
+  // elements on the way, so each element is judged at most once.
+  private isExcluded(el: Element | null): boolean {
+    const cache = this.excludedCache;
+    const path: Element[] = [];
+    let excluded = false;
+    for (let at = el; at !== null; at = at.parentElement) {
+      const known = cache.get(at);
+      if (known !== undefined) {
+        excluded = known;
+        break;
+      }
+      path.push(at);
+      if (at === this.skip || isExcludedElement(at, this.ownUi)) {
+        excluded = true;
+        break;
+      }
+      if (at === this.root) break;
+    }
+    for (const at of path) cache.set(at, excluded);
+    return excluded;
+  }
+}
+
+/** Moves a walker past the subtree of the node it stands on; the node there, or null at the end. */
+function nextOutside(walker: TreeWalker): Node | null {
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling !== null) return sibling;
+    if (walker.parentNode() === null) return null;
   }
 }
