@@ -3,7 +3,7 @@ import { CHUNK_CHARS, matchInChunks } from './chunked-match.ts';
 import { MutationQueue } from './mutation-queue.ts';
 import { captureNatives, nullProto, type Natives } from './natives.ts';
 import type { OccurrenceStore } from './occurrence-store.ts';
-import { isInExcludedSubtree, TextWalker } from './text-walker.ts';
+import { isInExcludedSubtree, PAUSED, TextWalker } from './text-walker.ts';
 
 export interface PageScannerOptions {
   readonly store: OccurrenceStore;
@@ -30,6 +30,8 @@ interface ChunkJob {
 }
 
 const RESCAN_QUIET_MS = 150;
+/** Nodes a walk looks at, at most, in one step (the slice checks the clock every 32 steps). */
+const WALK_BUDGET = 256;
 const RESCAN_MAX_WAIT_MS = 1000;
 /** Custom elements without a shadow root are looked at again this long after the scan, doubling. */
 const HOST_RECHECK_FIRST_MS = 500;
@@ -315,9 +317,9 @@ export class PageScanner {
     if (walker === undefined) return;
     // Yields only text that might hold a term (the rest needs nothing: a text node the store knew
     // and that changed since is queued by the mutation observer).
-    const text = walker.next();
+    const text = walker.nextWithin(WALK_BUDGET);
     if (text === null) this.walkers.shift();
-    else this.match(text, walker.data);
+    else if (text !== PAUSED) this.match(text, walker.data);
   }
 
   // Only ever given connected text: walks of removed subtrees are dropped and queued text is

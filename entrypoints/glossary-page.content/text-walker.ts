@@ -77,6 +77,8 @@ export function isInExcludedSubtree(node: Node, ownUi: Element | null): boolean 
 export type WalkNatives = ReturnType<typeof captureWalkNatives>;
 
 const SHOW_ELEMENT = 0x1;
+/** What `TextWalker.nextWithin()` returns when it stopped before finding text or the end. */
+export const PAUSED = false;
 const SHOW_TEXT = 0x4;
 
 /**
@@ -119,6 +121,8 @@ const SHADOW_HOST_TAGS = new Set([
 export class TextWalker {
   private readonly texts: TreeWalker;
   private elements: TreeWalker | null = null;
+  /** Where the element pass stopped (the element it is yet to look at). */
+  private pendingElement: Node | null = null;
   private readonly natives: WalkNatives;
   /** Elements judged so far: whether they (or an ancestor up to the root) are excluded. */
   private excludedCache = new Map<Element, boolean>();
@@ -156,24 +160,41 @@ export class TextWalker {
 
   /** The next text node, or null at the end (its data is then in `data`). */
   next(): Text | null {
+    for (;;) {
+      const text = this.nextWithin(Infinity);
+      if (text !== PAUSED) return text;
+    }
+  }
+
+  /**
+   * Like `next()`, but gives up after looking at about `budget` nodes without finding text to
+   * yield, returning `PAUSED` (call again to go on): a page with little to yield is still walked a
+   * slice at a time.
+   */
+  nextWithin(budget: number): Text | null | typeof PAUSED {
     if (this.done) return null;
+    let left = budget;
     if (this.elements === null) {
       const texts = this.texts;
       const prefilter = this.prefilter;
       for (let node = texts.nextNode(); node !== null; node = texts.nextNode()) {
         const data = (node as Text).data;
-        if (prefilter !== null && !prefilter(data)) continue;
+        if (prefilter !== null && !prefilter(data)) {
+          if (--left <= 0) return PAUSED;
+          continue;
+        }
         if (this.isExcluded((node as Text).parentElement)) continue;
         this.data = data;
         return node as Text;
       }
       this.elements = this.natives.createTreeWalker(
-        this.texts.root.ownerDocument ?? (this.texts.root as Document),
+        this.root.ownerDocument ?? (this.root as Document),
         this.root,
         SHOW_ELEMENT,
       );
+      if (--left <= 0) return PAUSED;
     }
-    this.findHosts(this.elements);
+    if (!this.findHosts(this.elements, left)) return PAUSED;
     this.done = true;
     return null;
   }
@@ -191,10 +212,18 @@ export class TextWalker {
   }
 
   // The second pass: every element under the root but those in skipped tags' subtrees, for roots.
-  private findHosts(walker: TreeWalker): void {
+  // False when it stopped after `budget` elements, before the end.
+  private findHosts(walker: TreeWalker, budget: number): boolean {
     const onPossibleHost = this.onPossibleHost;
-    let node = walker.nextNode();
+    let left = budget;
+    let node = this.pendingElement ?? walker.nextNode();
+    this.pendingElement = null;
     while (node !== null) {
+      if (--left < 0) {
+        // Not looked at yet: the next call starts from it.
+        this.pendingElement = node;
+        return false;
+      }
       const el = node as Element;
       const name = el.localName;
       if (SKIPPED_TAGS.has(name) || el === this.skip) {
@@ -210,6 +239,7 @@ export class TextWalker {
       }
       node = walker.nextNode();
     }
+    return true;
   }
 
   // Whether an element is excluded, by itself or an ancestor up to the root; remembered for the

@@ -3,6 +3,7 @@ import {
   EXCLUDED_ANCESTOR_SELECTOR,
   isExcludedElement,
   isInExcludedSubtree,
+  PAUSED,
   TextWalker,
 } from '../../entrypoints/glossary-page.content/text-walker.ts';
 
@@ -281,6 +282,25 @@ describe('TextWalker', () => {
       // The root, then p, div (for the first text), b; the second p never holds a term.
       expect(judged).toHaveBeenCalledTimes(4);
       judged.mockRestore();
+    });
+
+    it('stops after its budget of nodes and goes on from there, in both passes', () => {
+      const plain = '<p>plain</p>'.repeat(100);
+      const root = page(`${plain}<p>BPO</p>${'<div></div>'.repeat(100)}<div id="host"></div>`);
+      const shadow = byId(root, 'host').attachShadow({ mode: 'open' });
+      const onShadowRoot = vi.fn();
+      const walker = new TextWalker(root, null, onShadowRoot, null, null, null, hasPo);
+      const results: (string | null | false)[] = [];
+      for (;;) {
+        const text = walker.nextWithin(10);
+        results.push(text === PAUSED ? PAUSED : text === null ? null : text.data);
+        if (text === null) break;
+      }
+      const bpo = results.indexOf('BPO');
+      expect(results.slice(0, bpo)).toEqual(Array<false>(10).fill(PAUSED));
+      expect(results.slice(bpo + 1, -1).length).toBeGreaterThanOrEqual(10);
+      expect(results.slice(bpo + 1, -1).every((r) => r === PAUSED)).toBe(true);
+      expect(onShadowRoot.mock.calls).toEqual([[shadow]]);
     });
 
     it('judges again after being told that exclusions may have changed', () => {
