@@ -36,6 +36,29 @@ function getter<T, V>(proto: T, name: string): (self: T) => V {
 }
 
 /* eslint-disable @typescript-eslint/unbound-method -- every method is called through uncurryThis */
+/** What a text walk calls: a native TreeWalker and its moves. */
+export function captureWalkNatives(win: Window & typeof globalThis) {
+  const TreeWalkerProto = win.TreeWalker.prototype;
+  const { nextNode, nextSibling, parentNode } = TreeWalkerProto;
+  const defineProperty = win.Object.defineProperty;
+  const createTreeWalker = uncurryThis(win.Document.prototype.createTreeWalker);
+  return {
+    /**
+     * A TreeWalker whose moves are the original methods, set on the walker itself: called as
+     * methods (as fast as the browser's own calls get) yet out of reach of a page that replaced
+     * them on the prototype. The walker object is never handed to the page.
+     */
+    createTreeWalker(doc: Document, root: Node, whatToShow: number): TreeWalker {
+      const walker = createTreeWalker(doc, root, whatToShow);
+      defineProperty(walker, 'nextNode', { value: nextNode });
+      defineProperty(walker, 'nextSibling', { value: nextSibling });
+      defineProperty(walker, 'parentNode', { value: parentNode });
+      return walker;
+    },
+    walkerCurrentNode: getter<TreeWalker, Node>(TreeWalkerProto, 'currentNode'),
+  };
+}
+
 export function captureNatives(win: Window & typeof globalThis) {
   const highlights = win.CSS.highlights;
   const HighlightProto = win.Highlight.prototype;
@@ -61,6 +84,7 @@ export function captureNatives(win: Window & typeof globalThis) {
     rangeSetStart: uncurryThis(RangeProto.setStart),
     rangeSetEnd: uncurryThis(RangeProto.setEnd),
     rangeRect: uncurryThis(RangeProto.getBoundingClientRect),
+    ...captureWalkNatives(win),
     setTimeout: win.setTimeout.bind(win) as (fn: () => void, ms?: number) => number,
     clearTimeout: win.clearTimeout.bind(win),
     requestAnimationFrame: win.requestAnimationFrame.bind(win),

@@ -3,7 +3,7 @@ import { CHUNK_CHARS, matchInChunks } from './chunked-match.ts';
 import { MutationQueue } from './mutation-queue.ts';
 import { captureNatives, nullProto, type Natives } from './natives.ts';
 import type { OccurrenceStore } from './occurrence-store.ts';
-import { isInExcludedSubtree, TextWalker } from './text-walker.ts';
+import { isInExcludedSubtree, PAUSED, TextWalker } from './text-walker.ts';
 
 export interface PageScannerOptions {
   readonly store: OccurrenceStore;
@@ -30,6 +30,8 @@ interface ChunkJob {
 }
 
 const RESCAN_QUIET_MS = 150;
+/** Nodes a walk looks at, at most, in one step (the slice checks the clock every 32 steps). */
+const WALK_BUDGET = 256;
 const RESCAN_MAX_WAIT_MS = 1000;
 /** Custom elements without a shadow root are looked at again this long after the scan, doubling. */
 const HOST_RECHECK_FIRST_MS = 500;
@@ -209,6 +211,8 @@ export class PageScanner {
       this.foundShadowRoot,
       skip,
       this.foundPossibleHost,
+      this.natives,
+      this.options.mightContainTerm,
     );
   }
 
@@ -299,36 +303,43 @@ export class PageScanner {
       this.stepChunkJob(this.chunkJob);
       return;
     }
-    const dirty = this.dirtyTexts.values().next();
-    if (dirty.done !== true) {
-      this.dirtyTexts.delete(dirty.value);
-      if (dirty.value.isConnected) this.match(dirty.value);
-      else this.options.store.remove(dirty.value);
-      return;
+    // (Checked by size first: an iterator per walked text node would be garbage for nothing.)
+    if (this.dirtyTexts.size > 0) {
+      const dirty = this.dirtyTexts.values().next();
+      if (dirty.done !== true) {
+        this.dirtyTexts.delete(dirty.value);
+        if (dirty.value.isConnected) this.match(dirty.value);
+        else this.options.store.remove(dirty.value);
+        return;
+      }
     }
     const walker = this.walkers[0];
     if (walker === undefined) return;
-    const text = walker.next();
+    // Yields only text that might hold a term (the rest needs nothing: a text node the store knew
+    // and that changed since is queued by the mutation observer).
+    const text = walker.nextWithin(WALK_BUDGET);
     if (text === null) this.walkers.shift();
-    else this.match(text);
+    else if (text !== PAUSED) this.match(text, walker.data);
   }
 
   // Only ever given connected text: walks of removed subtrees are dropped and queued text is
   // checked before it gets here, so the hot path makes no extra DOM call per text node.
-  private match(text: Text): void {
-    const data = text.data;
+  private match(text: Text, data = text.data): void {
+    const { store, mightContainTerm, findTerms } = this.options;
     if (data.length > CHUNK_CHARS) {
-      this.options.store.remove(text);
+      store.remove(text);
       this.chunkJob = {
         text,
         data,
-        chunks: matchInChunks(data, this.options.findTerms),
+        chunks: matchInChunks(data, findTerms),
         matches: [],
       };
       return;
     }
-    if (!this.options.mightContainTerm(data)) this.options.store.remove(text);
-    else this.options.store.setMatches(text, this.options.findTerms(data));
+    // Most text has no term: then the store is only asked to forget it if it knew it.
+    if (!mightContainTerm(data)) {
+      if (store.size > 0) store.remove(text);
+    } else store.setMatches(text, findTerms(data));
   }
 
   private stepChunkJob(job: ChunkJob): void {
@@ -359,6 +370,8 @@ export class PageScanner {
       return;
     }
     for (const node of batch.removed) this.forget(node);
+    // An attribute that excludes a subtree may have come or gone under a walk in progress.
+    for (const walker of this.walkers) walker.forgetExclusions();
     // A walk of a subtree that left the page is dropped; one whose position was removed cannot
     // go on from there and starts over at its root.
     for (let i = this.walkers.length - 1; i >= 0; i--) {

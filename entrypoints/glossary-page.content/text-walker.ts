@@ -1,4 +1,5 @@
 import { UI_HOST_TAG } from '../shared/bridge.ts';
+import { captureWalkNatives } from './natives.ts';
 
 // Walks the text a glossary may highlight, skipping excluded subtrees without visiting them.
 
@@ -72,15 +73,62 @@ export function isInExcludedSubtree(node: Node, ownUi: Element | null): boolean 
   return root instanceof ShadowRoot ? isInExcludedSubtree(root.host, ownUi) : false;
 }
 
+/** The built-ins a walk calls (captured before page scripts ran, as in `natives.ts`). */
+export type WalkNatives = ReturnType<typeof captureWalkNatives>;
+
+const SHOW_ELEMENT = 0x1;
+/** What `TextWalker.nextWithin()` returns when it stopped before finding text or the end. */
+export const PAUSED = false;
+const SHOW_TEXT = 0x4;
+
 /**
- * A resumable depth-first walk over the text nodes under `root`, in document order. Excluded
- * elements are stepped over with their whole subtree; open shadow roots met on the way are
- * reported to `onShadowRoot` (the caller walks them separately).
+ * Elements that can hold a shadow root besides custom elements (the `attachShadow()` list of the
+ * DOM standard); no other element's `shadowRoot` is read.
+ */
+const SHADOW_HOST_TAGS = new Set([
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'div',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'main',
+  'nav',
+  'p',
+  'section',
+  'span',
+]);
+
+/**
+ * A resumable walk over the text nodes under `root`, in document order, that are not in an
+ * excluded subtree, in two passes over native TreeWalkers (their original methods pinned on them:
+ * see `captureWalkNatives`):
+ * - the text: one call per text node, no element visited. With a `prefilter`, only text whose data
+ *   passes it is judged and yielded; an element's exclusion (its own and its ancestors', up to the
+ *   root) is decided once, the first time text inside it is judged, and remembered;
+ * - then the elements, for open shadow roots (reported to `onShadowRoot`; the caller walks them)
+ *   and for custom elements without one yet (reported to `onPossibleHost`). Excluded subtrees are
+ *   stepped over by tag here; a host's own exclusion is checked when it has a root.
+ * The page can change between two calls: `lost()` says when the node a pass stands on has left.
  */
 export class TextWalker {
-  private node: Node;
-  private descend = true;
+  private readonly texts: TreeWalker;
+  private elements: TreeWalker | null = null;
+  /** Where the element pass stopped (the element it is yet to look at). */
+  private pendingElement: Node | null = null;
+  private readonly natives: WalkNatives;
+  /** Elements judged so far: whether they (or an ancestor up to the root) are excluded. */
+  private excludedCache = new Map<Element, boolean>();
   private done = false;
+  /** The data of the text last yielded (read once, for the caller too). */
+  data = '';
 
   constructor(
     readonly root: Node,
@@ -90,49 +138,139 @@ export class TextWalker {
     private readonly skip: Node | null = null,
     /** Told of each custom element walked into that has no shadow root (yet). */
     private readonly onPossibleHost: ((el: Element) => void) | null = null,
+    natives: WalkNatives | null = null,
+    /** Text whose data fails this is passed over unjudged (it can hold no term). */
+    private readonly prefilter: ((data: string) => boolean) | null = null,
   ) {
-    this.node = root;
-    if (root.nodeType === Node.ELEMENT_NODE) this.enterElement(root as Element);
+    const doc = root.ownerDocument ?? (root as Document);
+    this.natives = natives ?? captureWalkNatives(doc.defaultView ?? window);
+    this.texts = this.natives.createTreeWalker(doc, root, SHOW_TEXT);
+    if (root.nodeType === Node.ELEMENT_NODE) {
+      const el = root as Element;
+      if (el === skip || isExcludedElement(el, ownUi)) {
+        this.done = true;
+        return;
+      }
+      this.excludedCache.set(el, false);
+      const shadow = el.shadowRoot;
+      if (shadow !== null) this.onShadowRoot(shadow);
+      else if (onPossibleHost !== null && el.localName.includes('-')) onPossibleHost(el);
+    }
   }
 
-  /** The next text node, or null at the end. */
+  /** The next text node, or null at the end (its data is then in `data`). */
   next(): Text | null {
-    while (!this.done) {
-      const node = this.advance();
-      if (node === null) break;
-      const type = node.nodeType;
-      if (type === Node.TEXT_NODE) return node as Text;
-      if (type === Node.ELEMENT_NODE) this.enterElement(node as Element);
-      else this.descend = false;
+    for (;;) {
+      const text = this.nextWithin(Infinity);
+      if (text !== PAUSED) return text;
     }
+  }
+
+  /**
+   * Like `next()`, but gives up after looking at about `budget` nodes without finding text to
+   * yield, returning `PAUSED` (call again to go on): a page with little to yield is still walked a
+   * slice at a time.
+   */
+  nextWithin(budget: number): Text | null | typeof PAUSED {
+    if (this.done) return null;
+    let left = budget;
+    if (this.elements === null) {
+      const texts = this.texts;
+      const prefilter = this.prefilter;
+      for (let node = texts.nextNode(); node !== null; node = texts.nextNode()) {
+        const data = (node as Text).data;
+        if (prefilter !== null && !prefilter(data)) {
+          if (--left <= 0) return PAUSED;
+          continue;
+        }
+        if (this.isExcluded((node as Text).parentElement)) continue;
+        this.data = data;
+        return node as Text;
+      }
+      this.elements = this.natives.createTreeWalker(
+        this.root.ownerDocument ?? (this.root as Document),
+        this.root,
+        SHOW_ELEMENT,
+      );
+      if (--left <= 0) return PAUSED;
+    }
+    if (!this.findHosts(this.elements, left)) return PAUSED;
     this.done = true;
     return null;
   }
 
   /** Whether the page removed the node the walk stands on, so it cannot go on from there. */
   lost(): boolean {
-    return !this.done && this.node !== this.root && !this.root.contains(this.node);
+    if (this.done) return false;
+    const node = this.natives.walkerCurrentNode(this.elements ?? this.texts);
+    return node !== this.root && !this.root.contains(node);
   }
 
-  private enterElement(el: Element): void {
-    this.descend = el !== this.skip && !isExcludedElement(el, this.ownUi);
-    if (!this.descend) return;
-    const shadow = el.shadowRoot;
-    if (shadow !== null) this.onShadowRoot(shadow);
-    else if (this.onPossibleHost !== null && el.localName.includes('-')) this.onPossibleHost(el);
+  /** Forgets what was judged (an attribute that excludes may have changed since). */
+  forgetExclusions(): void {
+    this.excludedCache = new Map();
   }
 
-  private advance(): Node | null {
-    let node = this.node;
-    const first = this.descend ? node.firstChild : null;
-    if (first !== null) return (this.node = first);
-    while (node !== this.root) {
-      const sibling = node.nextSibling;
-      if (sibling !== null) return (this.node = sibling);
-      const parent = node.parentNode;
-      if (parent === null) return null;
-      node = parent;
+  // The second pass: every element under the root but those in skipped tags' subtrees, for roots.
+  // False when it stopped after `budget` elements, before the end.
+  private findHosts(walker: TreeWalker, budget: number): boolean {
+    const onPossibleHost = this.onPossibleHost;
+    let left = budget;
+    let node = this.pendingElement ?? walker.nextNode();
+    this.pendingElement = null;
+    while (node !== null) {
+      if (--left < 0) {
+        // Not looked at yet: the next call starts from it.
+        this.pendingElement = node;
+        return false;
+      }
+      const el = node as Element;
+      const name = el.localName;
+      if (SKIPPED_TAGS.has(name) || el === this.skip) {
+        node = nextOutside(walker);
+        continue;
+      }
+      const custom = name.includes('-');
+      if (custom || SHADOW_HOST_TAGS.has(name)) {
+        const shadow = el.shadowRoot;
+        if (shadow !== null) {
+          if (!this.isExcluded(el)) this.onShadowRoot(shadow);
+        } else if (custom && onPossibleHost !== null) onPossibleHost(el);
+      }
+      node = walker.nextNode();
     }
-    return null;
+    return true;
+  }
+
+  // Whether an element is excluded, by itself or an ancestor up to the root; remembered for the
+  // elements on the way, so each element is judged at most once.
+  private isExcluded(el: Element | null): boolean {
+    const cache = this.excludedCache;
+    const path: Element[] = [];
+    let excluded = false;
+    for (let at = el; at !== null; at = at.parentElement) {
+      const known = cache.get(at);
+      if (known !== undefined) {
+        excluded = known;
+        break;
+      }
+      path.push(at);
+      if (at === this.skip || isExcludedElement(at, this.ownUi)) {
+        excluded = true;
+        break;
+      }
+      if (at === this.root) break;
+    }
+    for (const at of path) cache.set(at, excluded);
+    return excluded;
+  }
+}
+
+/** Moves a walker past the subtree of the node it stands on; the node there, or null at the end. */
+function nextOutside(walker: TreeWalker): Node | null {
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling !== null) return sibling;
+    if (walker.parentNode() === null) return null;
   }
 }

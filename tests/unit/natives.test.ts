@@ -11,6 +11,7 @@ import {
   installHighlightApi,
   installPageWorld,
 } from './support/page-world.ts';
+import { TextWalker } from '../../entrypoints/glossary-page.content/text-walker.ts';
 
 const win = window;
 
@@ -201,6 +202,22 @@ describe('captureNatives', () => {
       Node.DOCUMENT_POSITION_FOLLOWING,
     );
     for (const spy of [setStart, setEnd, compare, closest]) expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('walks text with a TreeWalker whose creation and moves the page replaced later', () => {
+    const spies = [
+      vi.spyOn(Document.prototype, 'createTreeWalker'),
+      vi.spyOn(TreeWalker.prototype, 'nextNode'),
+      vi.spyOn(TreeWalker.prototype, 'nextSibling'),
+      vi.spyOn(TreeWalker.prototype, 'parentNode'),
+    ];
+    document.body.innerHTML =
+      '<p>BPO <b>and</b></p><div><script>KPO()</script></div><p>KPO</p><textarea>x</textarea>';
+    const walker = new TextWalker(document.body, null, () => undefined, null, null, natives);
+    const texts: string[] = [];
+    for (let text = walker.next(); text !== null; text = walker.next()) texts.push(text.data);
+    expect(texts).toEqual(['BPO ', 'and', 'KPO']);
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
   });
 });
 

@@ -3,6 +3,7 @@ import {
   EXCLUDED_ANCESTOR_SELECTOR,
   isExcludedElement,
   isInExcludedSubtree,
+  PAUSED,
   TextWalker,
 } from '../../entrypoints/glossary-page.content/text-walker.ts';
 
@@ -188,14 +189,35 @@ describe('TextWalker', () => {
       expect(onShadowRoot).toHaveBeenCalledWith(shadow);
     });
 
-    it('reports shadow roots in document order as it reaches their hosts', () => {
-      const root = page('<div id="one"></div>text<div id="two"></div>');
+    it('reports shadow roots in document order, once the text around them is walked', () => {
+      const root = page('<div id="one"></div>text<div id="two"></div>more');
       const first = hostWithShadow(root, 'one', 'x');
       const second = hostWithShadow(root, 'two', 'y');
       const events: unknown[] = [];
       const walker = new TextWalker(root, null, (shadow) => events.push(shadow));
       for (let text = walker.next(); text !== null; text = walker.next()) events.push(text.data);
-      expect(events).toEqual([first, 'text', second]);
+      expect(events).toEqual(['text', 'more', first, second]);
+    });
+
+    it('reports the root of a custom element or of any element that can have one', () => {
+      const root = page('<x-card id="card"></x-card><section><span id="span"></span></section>');
+      const card = hostWithShadow(root, 'card', 'a');
+      const span = hostWithShadow(root, 'span', 'b');
+      const onShadowRoot = vi.fn();
+      const walker = new TextWalker(root, null, onShadowRoot);
+      while (walker.next() !== null);
+      expect(onShadowRoot.mock.calls).toEqual([[card], [span]]);
+    });
+
+    it('reports custom elements without a root as possible hosts, outside skipped tags', () => {
+      const root = page(
+        '<x-later id="later"></x-later><svg><x-drawn></x-drawn></svg><x-done id="done"></x-done>',
+      );
+      hostWithShadow(root, 'done', 'c');
+      const onPossibleHost = vi.fn();
+      const walker = new TextWalker(root, null, () => undefined, null, onPossibleHost);
+      while (walker.next() !== null);
+      expect(onPossibleHost.mock.calls).toEqual([[byId(root, 'later')]]);
     });
 
     it('walks a shadow root given as its root and reports nested ones', () => {
@@ -235,6 +257,59 @@ describe('TextWalker', () => {
       const walker = new TextWalker(root, root.querySelector('.ui'), onShadowRoot, skip);
       while (walker.next() !== null);
       expect(onShadowRoot).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('with a prefilter', () => {
+    const hasPo = (data: string): boolean => data.includes('PO');
+
+    it('yields only text that passes it, with its data', () => {
+      const root = page('<p>BPO</p><p>plain</p><div contenteditable><p>KPO</p></div><b>PO</b>');
+      const walker = new TextWalker(root, null, () => undefined, null, null, null, hasPo);
+      const found: string[] = [];
+      for (let text = walker.next(); text !== null; text = walker.next()) {
+        expect(walker.data).toBe(text.data);
+        found.push(walker.data);
+      }
+      expect(found).toEqual(['BPO', 'PO']);
+    });
+
+    it('judges each element at most once', () => {
+      const root = page('<div><p>BPO <b>KPO</b> BPO</p><p>no</p></div>');
+      const judged = vi.spyOn(Element.prototype, 'hasAttributes');
+      const walker = new TextWalker(root, null, () => undefined, null, null, null, hasPo);
+      while (walker.next() !== null);
+      // The root, then p, div (for the first text), b; the second p never holds a term.
+      expect(judged).toHaveBeenCalledTimes(4);
+      judged.mockRestore();
+    });
+
+    it('stops after its budget of nodes and goes on from there, in both passes', () => {
+      const plain = '<p>plain</p>'.repeat(100);
+      const root = page(`${plain}<p>BPO</p>${'<div></div>'.repeat(100)}<div id="host"></div>`);
+      const shadow = byId(root, 'host').attachShadow({ mode: 'open' });
+      const onShadowRoot = vi.fn();
+      const walker = new TextWalker(root, null, onShadowRoot, null, null, null, hasPo);
+      const results: (string | null | false)[] = [];
+      for (;;) {
+        const text = walker.nextWithin(10);
+        results.push(text === PAUSED ? PAUSED : text === null ? null : text.data);
+        if (text === null) break;
+      }
+      const bpo = results.indexOf('BPO');
+      expect(results.slice(0, bpo)).toEqual(Array<false>(10).fill(PAUSED));
+      expect(results.slice(bpo + 1, -1).length).toBeGreaterThanOrEqual(10);
+      expect(results.slice(bpo + 1, -1).every((r) => r === PAUSED)).toBe(true);
+      expect(onShadowRoot.mock.calls).toEqual([[shadow]]);
+    });
+
+    it('judges again after being told that exclusions may have changed', () => {
+      const root = page('<div id="d"><p>BPO</p><p>KPO</p></div>');
+      const walker = new TextWalker(root, null, () => undefined, null, null, null, hasPo);
+      expect(walker.next()?.data).toBe('BPO');
+      byId(root, 'd').setAttribute('contenteditable', '');
+      walker.forgetExclusions();
+      expect(walker.next()).toBeNull();
     });
   });
 
