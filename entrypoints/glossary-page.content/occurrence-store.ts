@@ -521,20 +521,13 @@ export class OccurrenceStore {
     }
     this.lastSample = n.now();
     this.compactLazy();
-    const width = win.innerWidth;
     const height = win.innerHeight;
-    const root = this.doc.documentElement;
-    const body = this.doc.body;
-    const seen = new Map<Element, number>();
-    const hits: number[] = [];
-    for (let row = 0; row < SAMPLE_ROWS; row++) {
-      const y = (height * (row + 0.5)) / SAMPLE_ROWS;
-      for (let col = 0; col < SAMPLE_COLUMNS; col++) {
-        const el = n.elementFromPoint(this.doc, (width * (col + 0.5)) / SAMPLE_COLUMNS, y);
-        if (el === null || el === root || el === body) continue;
-        hits.push(seen.get(el) ?? this.lazyAt(el, y, seen));
-      }
-    }
+    // Most lazy text follows the page top to bottom: a bisection on where it is finds the stretch
+    // in view (some 30 box questions, however long the page). Where it does not (the text at the
+    // found place is not in view), points of the viewport are looked up in document order instead:
+    // each such hit test goes through every sibling box on the way, costly on a flat page.
+    const stretch = this.lazyInViewByPosition(height);
+    const hits = stretch ?? this.lazyInViewByPoints(win.innerWidth, height);
     // Nothing but the page's background in view: where it is in the text is unknown.
     if (hits.length === 0) return;
     hits.sort((a, b) => a - b);
@@ -547,7 +540,12 @@ export class OccurrenceStore {
     for (let i = 0; i < hits.length;) {
       const lo = hits[i] as number;
       let hi = lo;
-      for (i++; i < hits.length && (hits[i] as number) - hi <= 2 * size; i++)
+      // (From the bisection: two ends of one stretch, however far apart.)
+      for (
+        i++;
+        i < hits.length && (stretch !== null || (hits[i] as number) - hi <= FILL_BLOCKS * size);
+        i++
+      )
         hi = hits[i] as number;
       const first = Math.floor(lo / size);
       const last = Math.floor(hi / size);
@@ -566,6 +564,65 @@ export class OccurrenceStore {
         for (const occ of entry.occurrences) this.unpaint(occ);
       }
     }
+  }
+
+  /**
+   * The first and last lazy text in view, found by bisection on where their elements are, or null
+   * when the text at the place found is not where the bisection assumed (the page is not laid out
+   * in document order there, or the text there is hidden).
+   */
+  private lazyInViewByPosition(height: number): number[] | null {
+    const count = this.lazy.length;
+    const top = this.firstLazyBy(0, (rect) => rect.bottom > 0);
+    const at = top < count ? this.lazyRect(top) : null;
+    const before = top > 0 ? this.lazyRect(top - 1) : null;
+    if (top < count && (at === null || at.bottom <= 0)) return null;
+    if (top > 0 && (before === null || before.bottom > 0)) return null;
+    if (top === count) return [count - 1, count - 1];
+    const bottom = this.firstLazyBy(top, (rect) => rect.top > height);
+    if (bottom === top) return [top, top];
+    // The last one in view must be in view, and the stretch no longer than a screen can hold.
+    const last = this.lazyRect(bottom - 1);
+    if (last === null || last.top > height || bottom - top > MAX_IN_VIEW) return null;
+    return [top, bottom - 1];
+  }
+
+  /** The first lazy index from `lo` whose element's box passes `test` (assumed monotone). */
+  private firstLazyBy(lo: number, test: (rect: DOMRect) => boolean): number {
+    let hi = this.lazy.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const rect = this.lazyRect(mid);
+      if (rect === null || test(rect)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  /** The box of a lazy text's element (null when it has none: not rendered). */
+  private lazyRect(seq: number): DOMRect | null {
+    const element = this.lazy[seq]?.element;
+    if (element == null) return null;
+    const rect = this.natives.elementRect(element);
+    return rect.width === 0 && rect.height === 0 ? null : rect;
+  }
+
+  /** The places in the lazy list of the text at a grid of points of the viewport. */
+  private lazyInViewByPoints(width: number, height: number): number[] {
+    const n = this.natives;
+    const root = this.doc.documentElement;
+    const body = this.doc.body;
+    const seen = new Map<Element, number>();
+    const hits: number[] = [];
+    for (let row = 0; row < SAMPLE_ROWS; row++) {
+      const y = (height * (row + 0.5)) / SAMPLE_ROWS;
+      for (let col = 0; col < SAMPLE_COLUMNS; col++) {
+        const el = n.elementFromPoint(this.doc, (width * (col + 0.5)) / SAMPLE_COLUMNS, y);
+        if (el === null || el === root || el === body) continue;
+        hits.push(seen.get(el) ?? this.lazyAt(el, y, seen));
+      }
+    }
+    return hits;
   }
 
   private paintLazy(from: number, to: number): void {
@@ -792,6 +849,10 @@ const LISTEN: AddEventListenerOptions = nullProto({ capture: true, passive: true
 /** The viewport is sampled at the centres of a grid of this many rows and columns. */
 const SAMPLE_ROWS = 8;
 const SAMPLE_COLUMNS = 3;
+/** Points this many blocks apart or less in document order are on one stretch of text in view. */
+const FILL_BLOCKS = 8;
+/** More lazy text nodes than this in view at once: the page is not laid out in document order. */
+const MAX_IN_VIEW = 1000;
 const DOCUMENT_FRAGMENT = 11;
 const FOLLOWING = 4;
 const CONTAINED_BY = 16;

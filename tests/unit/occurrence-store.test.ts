@@ -341,22 +341,55 @@ describe('OccurrenceStore paints lazy text where the viewport is', () => {
     document.body.append(section);
     section.append(...nodes.map((text) => text.parentElement as Element));
     for (const text of nodes) s.setMatches(text, [bpo(0)]);
-    // Each paragraph 100px tall, the page scrolled to 10px above the top of p8.
+    // Each paragraph 100px tall, the page scrolled to 10px above the top of p8; p7 is hidden,
+    // where the bisection on positions looks, so points of the viewport are looked at instead.
     natives.elementRect = (el) => {
       const i = nodes.indexOf((el as Element).firstChild as Text);
-      return { top: i * 100 - 710, bottom: i * 100 - 610 } as DOMRect;
+      if (i === 6) return { top: 0, bottom: 0, width: 0, height: 0 } as DOMRect;
+      return { top: i * 100 - 710, bottom: i * 100 - 610, width: 100, height: 100 } as DOMRect;
     };
     showing(section);
     // The top row of points lands in p8, the next in p9, and so on down to p12, the last one.
     expect(paintedNumbers(s)).toEqual([1, 2, 5, 6, 7, 8, 9, 10, 11, 12]);
   });
 
+  /** Paragraphs 100px tall one under the other, the page scrolled down `scrollY` pixels. */
+  function laidOut(scrollY: number): void {
+    natives.elementRect = vi.fn((el: unknown) => {
+      const i = Number((el as Element).id.slice(1)) - 1;
+      const top = i * 100 - scrollY;
+      return { top, bottom: top + 100, width: 100, height: 100 } as DOMRect;
+    });
+  }
+
+  it('finds the lazy text in view by bisection on where it is, with a few box questions and no hit test', () => {
+    const s = makeStore({ keepBlocks: 2 });
+    page(200, s);
+    // 768px tall: p101 (from 0) … p108 (its top at 700) are in view.
+    laidOut(10_000);
+    // Lazy text from p3 in blocks of two: p101–102 … p107–108, and one block either side.
+    expect(paintedNumbers(s)).toEqual([1, 2, ...Array.from({ length: 12 }, (_, i) => 99 + i)]);
+    expect(natives.elementFromPoint).not.toHaveBeenCalled();
+    expect(vi.mocked(natives.elementRect).mock.calls.length).toBeLessThanOrEqual(24);
+    // Scrolled half a screen (p105 … p113 in view): the blocks coming near are added, the one now
+    // three blocks behind goes.
+    vi.advanceTimersByTime(GAP);
+    laidOut(10_450);
+    scroll();
+    expect(paintedNumbers(s)).toEqual([1, 2, ...Array.from({ length: 16 }, (_, i) => 101 + i)]);
+    // Far down: all of the earlier ones go.
+    vi.advanceTimersByTime(GAP);
+    laidOut(15_000);
+    scroll();
+    expect(paintedNumbers(s)).toEqual([1, 2, ...Array.from({ length: 12 }, (_, i) => 149 + i)]);
+  });
+
   it('paints all of a stretch in view, not only the lazy text the points fell on', () => {
     const s = makeStore({ lazyBlock: 1 });
     page(12, s);
-    // The points land on p4 and p7 only (p5 and p6 are short lines between rows of points).
-    showing(p(4), p(7));
-    expect(paintedNumbers(s)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    // The points land on p4 and p9 only (p5 … p8 are short lines between rows of points).
+    showing(p(4), p(9));
+    expect(paintedNumbers(s)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
   it('keeps a far-off element in view (a fixed header) a stretch of its own', () => {
