@@ -15,18 +15,23 @@ export interface Occurrence {
 export const highlightName = (termId: TermId): string => `glossary-${termId}`;
 
 export interface OccurrenceStoreOptions {
-  /** Occurrences painted at once; later ones are painted when their element nears the viewport. */
+  /** Occurrences painted at once; later ones are painted when their part of the page is in view. */
   readonly eagerLimit: number;
   /** A text node with more occurrences than this is painted only in the band around the viewport. */
   readonly windowedFrom: number;
-  /** How far beyond the viewport lazy occurrences are painted, in viewport heights. */
+  /** How far beyond the viewport windowed occurrences are painted, in viewport heights. */
   readonly lazyMargin: number;
   /** Paint only the first occurrence of each term (all are still counted). */
   readonly firstOnly: boolean;
-  /** Lazy text nodes painted together when one of them nears the viewport (either side). */
+  /**
+   * Lazy text nodes (in document order) that make one block: a block in view is painted with one
+   * block either side.
+   */
   readonly lazyBlock: number;
-  /** Painted lazy text this many viewport heights away is unpainted again. */
-  readonly farMargin: number;
+  /** Painted lazy blocks more than this many blocks from every block in view are unpainted. */
+  readonly keepBlocks: number;
+  /** Least time between two looks at what lazy text is in view, while scrolling. */
+  readonly sampleGapMs: number;
   /** Least time between two changes of the registered highlights, after the first. */
   readonly flushGapMs: number;
   /** Called (synchronously) after the set of occurrences changed. */
@@ -40,16 +45,17 @@ const DEFAULT_OPTIONS: OccurrenceStoreOptions = {
   windowedFrom: 300,
   lazyMargin: 1.5,
   lazyBlock: 48,
-  farMargin: 4,
+  keepBlocks: 3,
+  sampleGapMs: 100,
   flushGapMs: 200,
   firstOnly: false,
   onChange: () => undefined,
 };
 
 /**
- * How a text node's occurrences get painted: all at once (`eager`), all while their element is
- * near the viewport (`lazy`), or, in a text node with very many, only those near the viewport
- * (`windowed`, recomputed as the page scrolls).
+ * How a text node's occurrences get painted: all at once (`eager`), all while the text is near the
+ * text in view in document order (`lazy`), or, in a text node with very many, only those near the
+ * viewport (`windowed`, recomputed as the page scrolls).
  */
 type PaintMode = 'eager' | 'lazy' | 'windowed' | 'first-only';
 
@@ -60,8 +66,13 @@ interface TextEntry {
   /** Lazy entries: the place in `lazy`, and whether the entry is painted now. */
   seq: number;
   painted: boolean;
-  /** The element watched for nearing the viewport (lazy and windowed entries). */
+  /** The text's element (lazy and windowed entries); windowed ones are watched through it. */
   readonly element: Element | null;
+  /**
+   * Lazy entries: the node that places the text in document order, the text itself or, in a shadow
+   * root, the outermost shadow host (what `elementFromPoint` answers there).
+   */
+  readonly anchor: Node | null;
   /** Windowed entries: the painted slice of `occurrences`. */
   lo: number;
   hi: number;
@@ -77,21 +88,34 @@ interface TextEntry {
  *
  * The registered highlights change rarely: any change makes the browser revalidate them all at
  * the next frame, so ranges are added and removed in batches, at most once a frame and, after the
- * first batch, at least `flushGapMs` apart; lazily painted text is painted a block at a time, stays
- * painted while it is within `farMargin` screens, and is unpainted beyond.
+ * first batch, at least `flushGapMs` apart.
+ *
+ * Lazy text is kept in document order. Which of it is in view is found by sampling a few points of
+ * the viewport (`elementFromPoint`) when the page has scrolled, at most every `sampleGapMs`, and
+ * looking each up in that order: a cost per look that hardly grows with the page (an
+ * IntersectionObserver per lazy element made the browser check thousands of targets every frame).
+ * Lazy text is painted a block at a time, stays painted while its block is within `keepBlocks`
+ * blocks of one in view, and is unpainted beyond.
  */
 export class OccurrenceStore {
   private readonly entries = new Map<Text, TextEntry>();
   private readonly counts = new Map<TermId, number>();
   /** One registered `Highlight` per term (none where the browser lacks the Highlight API). */
   readonly highlights = new Map<TermId, Highlight>();
-  /** Lazy and windowed text, watched for nearing the viewport. */
+  /** Windowed text, watched for nearing the viewport. */
   private readonly near: TextWatch;
-  /** Painted lazy text, watched for going far out of view (then it is unpainted). */
-  private readonly far: TextWatch;
   private readonly activeWindows = new Set<Text>();
-  /** Lazy entries in the order found (document order, but for text the page added later). */
+  /** Lazy entries in document order (of their anchors); null where one was removed. */
   private lazy: (TextEntry | null)[] = [];
+  private lazyHoles = 0;
+  /** A lazy entry by its element, to place a sampled point without a search. */
+  private readonly lazyByElement = new Map<Element, TextEntry>();
+  /** Lazy entries painted now. */
+  private readonly paintedLazy = new Set<TextEntry>();
+  private sampleTimer = 0;
+  private sampleFrame = 0;
+  private lastSample = -Infinity;
+  private loadListening = false;
   /** Ranges waiting for the next batch: to add to, or delete from, each term's highlight. */
   private readonly toAdd = new Map<Range, TermId>();
   private readonly toDelete = new Map<Range, TermId>();
@@ -121,7 +145,6 @@ export class OccurrenceStore {
     const natives = (this.natives = options.natives ?? captureNatives(win));
     this.probe = natives.createRange(doc);
     this.near = new TextWatch(natives, this.options.lazyMargin, this.nearingViewport);
-    this.far = new TextWatch(natives, this.options.farMargin, this.leavingFar);
     for (let i = 0; i < TERM_IDS.length; i++) {
       const id = TERM_IDS[i] as TermId;
       this.counts.set(id, 0);
@@ -182,16 +205,14 @@ export class OccurrenceStore {
       occurrences,
       mode,
       element,
+      anchor: mode === 'lazy' ? this.anchorOf(text) : null,
       seq: -1,
       painted: false,
       lo: 0,
       hi: 0,
     };
     this.entries.set(text, entry);
-    if (mode === 'lazy') {
-      entry.seq = this.lazy.length;
-      this.lazy.push(entry);
-    }
+    if (mode === 'lazy') this.addLazy(entry);
     for (const occ of occurrences)
       this.counts.set(occ.termId, (this.counts.get(occ.termId) ?? 0) + 1);
     this.total += occurrences.length;
@@ -200,7 +221,7 @@ export class OccurrenceStore {
       for (const occ of occurrences) this.paint(occ);
     } else if (mode === 'first-only') {
       for (const occ of occurrences) if (!this.firsts.has(occ.termId)) this.paintFirst(occ);
-    } else if (element !== null) {
+    } else if (mode === 'windowed' && element !== null) {
       this.near.add(element, text);
     }
     this.changed();
@@ -222,11 +243,14 @@ export class OccurrenceStore {
     this.toAdd.clear();
     this.toDelete.clear();
     this.lazy = [];
+    this.lazyHoles = 0;
+    this.lazyByElement.clear();
+    this.paintedLazy.clear();
     this.entries.clear();
     this.near.clear();
-    this.far.clear();
     this.activeWindows.clear();
     this.firsts.clear();
+    this.stopSampling();
     this.stopFollowingScroll();
     for (const id of TERM_IDS) this.counts.set(id, 0);
     this.eagerPainted = 0;
@@ -240,6 +264,7 @@ export class OccurrenceStore {
     const n = this.natives;
     n.clearTimeout(this.flushTimer);
     n.cancelAnimationFrame(this.flushFrame);
+    this.stopSampling();
     for (const [id, highlight] of this.highlights) {
       if (n.registryGet(n.highlights, highlightName(id)) === highlight) {
         n.registryDelete(n.highlights, highlightName(id));
@@ -311,10 +336,9 @@ export class OccurrenceStore {
     }
     this.total -= entry.occurrences.length;
     if (entry.mode === 'eager') this.eagerPainted -= entry.occurrences.length;
-    if (entry.element !== null) this.near.remove(entry.element, text);
+    if (entry.mode === 'windowed' && entry.element !== null) this.near.remove(entry.element, text);
     this.activeWindows.delete(text);
-    if (entry.seq >= 0 && this.lazy[entry.seq] === entry) this.lazy[entry.seq] = null;
-    if (entry.painted && entry.element !== null) this.far.remove(entry.element, text);
+    if (entry.mode === 'lazy') this.removeLazy(entry);
     if (entry.mode === 'first-only') this.replaceLostFirsts(entry.occurrences);
   }
 
@@ -361,60 +385,307 @@ export class OccurrenceStore {
     }
   }
 
-  // A lazy text neared the viewport: it and its neighbours on either side are painted together, so
-  // scrolling on changes the highlights only once per block.
-  private paintBlock(seq: number): void {
-    const block = this.options.lazyBlock;
-    const end = Math.min(this.lazy.length, seq + block + 1);
-    for (let i = Math.max(0, seq - block); i < end; i++) {
+  // The node that places a text in document order: the text itself, or the outermost shadow host
+  // of the shadow root it is in.
+  private anchorOf(text: Text): Node {
+    const n = this.natives;
+    let node: Node = text;
+    for (let root = n.getRootNode(node); root.nodeType === DOCUMENT_FRAGMENT;) {
+      const host = n.shadowHost(root as ShadowRoot) as Element | null;
+      if (host == null) break;
+      node = host;
+      root = n.getRootNode(node);
+    }
+    return node;
+  }
+
+  /** Whether node `a` comes before `b` in document order (neither containing the other). */
+  private before(a: Node, b: Node): boolean {
+    const pos = this.natives.compareDocumentPosition(a, b);
+    return (pos & FOLLOWING) !== 0 && (pos & CONTAINED_BY) === 0;
+  }
+
+  // Lazy text is found in document order but for shadow roots (walked after their host's
+  // surroundings) and text the page adds later: those are put in their place by bisection.
+  private addLazy(entry: TextEntry): void {
+    this.compactLazy();
+    const lazy = this.lazy;
+    const anchor = entry.anchor as Node;
+    const last = lazy[lazy.length - 1];
+    let at = lazy.length;
+    if (last != null && last.anchor !== anchor && !this.before(last.anchor as Node, anchor)) {
+      at = this.firstLazy((other) => !this.before(other, anchor));
+    }
+    if (at === lazy.length) lazy.push(entry);
+    else lazy.splice(at, 0, entry);
+    for (let i = at; i < lazy.length; i++) (lazy[i] as TextEntry).seq = i;
+    if (entry.element !== null) this.lazyByElement.set(entry.element, entry);
+    this.followScroll();
+    this.scheduleSample();
+  }
+
+  private removeLazy(entry: TextEntry): void {
+    if (entry.seq >= 0 && this.lazy[entry.seq] === entry) {
+      this.lazy[entry.seq] = null;
+      this.lazyHoles++;
+    }
+    entry.seq = -1;
+    if (entry.element !== null && this.lazyByElement.get(entry.element) === entry) {
+      this.lazyByElement.delete(entry.element);
+    }
+    if (entry.painted) {
+      entry.painted = false;
+      this.paintedLazy.delete(entry);
+    }
+    if (this.lazy.length === this.lazyHoles) {
+      this.lazy = [];
+      this.lazyHoles = 0;
+      this.stopSampling();
+      this.unfollowScrollIfIdle();
+    }
+  }
+
+  private compactLazy(): void {
+    if (this.lazyHoles === 0) return;
+    const lazy: TextEntry[] = [];
+    for (const entry of this.lazy) {
+      if (entry === null) continue;
+      entry.seq = lazy.length;
+      lazy.push(entry);
+    }
+    this.lazy = lazy;
+    this.lazyHoles = 0;
+  }
+
+  /** The first index in the (compact) lazy list whose anchor passes `test` (monotone). */
+  private firstLazy(test: (anchor: Node) => boolean, lo = 0, hi = this.lazy.length): number {
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (test((this.lazy[mid] as TextEntry).anchor as Node)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  // Looks at the viewport once the page has scrolled: at the next frame, and at most every
+  // sampleGapMs (a scroll ending within the gap is still looked at, when it is over).
+  private scheduleSample(): void {
+    // While the page loads, the load event schedules the first look.
+    if (this.sampleTimer !== 0 || this.sampleFrame !== 0 || this.loadListening) return;
+    const n = this.natives;
+    const wait = this.lastSample + this.options.sampleGapMs - n.now();
+    const inFrame = (): void => {
+      this.sampleTimer = 0;
+      this.sampleFrame = n.requestAnimationFrame(() => {
+        this.sampleFrame = 0;
+        this.paintLazyInView();
+      });
+    };
+    if (wait <= 0) inFrame();
+    else this.sampleTimer = n.setTimeout(inFrame, wait);
+  }
+
+  private stopSampling(): void {
+    const n = this.natives;
+    n.clearTimeout(this.sampleTimer);
+    n.cancelAnimationFrame(this.sampleFrame);
+    this.sampleTimer = 0;
+    this.sampleFrame = 0;
+    const win = this.doc.defaultView;
+    if (this.loadListening && win !== null) n.removeEventListener(win, 'load', this.onLoad, LISTEN);
+    this.loadListening = false;
+  }
+
+  private readonly onLoad = (): void => {
+    const win = this.doc.defaultView;
+    if (win !== null) this.natives.removeEventListener(win, 'load', this.onLoad, LISTEN);
+    this.loadListening = false;
+    this.scheduleSample();
+  };
+
+  /**
+   * Paints the lazy text in view, and the blocks either side of it in document order; unpaints
+   * painted lazy text more than `keepBlocks` blocks away from all of it. Not while the page is
+   * loading: asking what is where would lay the whole page out there and then (see the scanner).
+   */
+  private paintLazyInView(): void {
+    const n = this.natives;
+    const win = this.doc.defaultView;
+    if (this.lazy.length === this.lazyHoles || win === null) return;
+    if (this.doc.readyState !== 'complete') {
+      if (!this.loadListening) {
+        this.loadListening = true;
+        n.addEventListener(win, 'load', this.onLoad, LISTEN);
+      }
+      return;
+    }
+    this.lastSample = n.now();
+    this.compactLazy();
+    const height = win.innerHeight;
+    // Most lazy text follows the page top to bottom: a bisection on where it is finds the stretch
+    // in view (some 30 box questions, however long the page). Where it does not (the text at the
+    // found place is not in view), points of the viewport are looked up in document order instead:
+    // each such hit test goes through every sibling box on the way, costly on a flat page.
+    const stretch = this.lazyInViewByPosition(height);
+    const hits = stretch ?? this.lazyInViewByPoints(win.innerWidth, height);
+    // Nothing but the page's background in view: where it is in the text is unknown.
+    if (hits.length === 0) return;
+    hits.sort((a, b) => a - b);
+    const size = Math.max(1, this.options.lazyBlock);
+    const reach = Math.max(1, this.options.keepBlocks);
+    const keep: number[] = [];
+    // Hits close together in document order are one stretch of text in view: all of it is painted
+    // (a small grid of points can miss short lines between them). Others (a fixed header, a
+    // sidebar) are stretches of their own.
+    for (let i = 0; i < hits.length;) {
+      const lo = hits[i] as number;
+      let hi = lo;
+      // (From the bisection: two ends of one stretch, however far apart.)
+      for (
+        i++;
+        i < hits.length && (stretch !== null || (hits[i] as number) - hi <= FILL_BLOCKS * size);
+        i++
+      )
+        hi = hits[i] as number;
+      const first = Math.floor(lo / size);
+      const last = Math.floor(hi / size);
+      this.paintLazy((first - 1) * size, (last + 2) * size);
+      keep.push(first - reach, last + reach);
+    }
+    for (const entry of this.paintedLazy) {
+      const block = Math.floor(entry.seq / size);
+      let kept = false;
+      for (let k = 0; k < keep.length && !kept; k += 2) {
+        kept = block >= (keep[k] as number) && block <= (keep[k + 1] as number);
+      }
+      if (!kept) {
+        entry.painted = false;
+        this.paintedLazy.delete(entry);
+        for (const occ of entry.occurrences) this.unpaint(occ);
+      }
+    }
+  }
+
+  /**
+   * The first and last lazy text in view, found by bisection on where their elements are, or null
+   * when the text at the place found is not where the bisection assumed (the page is not laid out
+   * in document order there, or the text there is hidden).
+   */
+  private lazyInViewByPosition(height: number): number[] | null {
+    const count = this.lazy.length;
+    const top = this.firstLazyBy(0, (rect) => rect.bottom > 0);
+    const at = top < count ? this.lazyRect(top) : null;
+    const before = top > 0 ? this.lazyRect(top - 1) : null;
+    if (top < count && (at === null || at.bottom <= 0)) return null;
+    if (top > 0 && (before === null || before.bottom > 0)) return null;
+    if (top === count) return [count - 1, count - 1];
+    const bottom = this.firstLazyBy(top, (rect) => rect.top > height);
+    if (bottom === top) return [top, top];
+    // The last one in view must be in view, and the stretch no longer than a screen can hold.
+    const last = this.lazyRect(bottom - 1);
+    if (last === null || last.top > height || bottom - top > MAX_IN_VIEW) return null;
+    return [top, bottom - 1];
+  }
+
+  /** The first lazy index from `lo` whose element's box passes `test` (assumed monotone). */
+  private firstLazyBy(lo: number, test: (rect: DOMRect) => boolean): number {
+    let hi = this.lazy.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const rect = this.lazyRect(mid);
+      if (rect === null || test(rect)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  /** The box of a lazy text's element (null when it has none: not rendered). */
+  private lazyRect(seq: number): DOMRect | null {
+    const element = this.lazy[seq]?.element;
+    if (element == null) return null;
+    const rect = this.natives.elementRect(element);
+    return rect.width === 0 && rect.height === 0 ? null : rect;
+  }
+
+  /** The places in the lazy list of the text at a grid of points of the viewport. */
+  private lazyInViewByPoints(width: number, height: number): number[] {
+    const n = this.natives;
+    const root = this.doc.documentElement;
+    const body = this.doc.body;
+    const seen = new Map<Element, number>();
+    const hits: number[] = [];
+    for (let row = 0; row < SAMPLE_ROWS; row++) {
+      const y = (height * (row + 0.5)) / SAMPLE_ROWS;
+      for (let col = 0; col < SAMPLE_COLUMNS; col++) {
+        const el = n.elementFromPoint(this.doc, (width * (col + 0.5)) / SAMPLE_COLUMNS, y);
+        if (el === null || el === root || el === body) continue;
+        hits.push(seen.get(el) ?? this.lazyAt(el, y, seen));
+      }
+    }
+    return hits;
+  }
+
+  private paintLazy(from: number, to: number): void {
+    const end = Math.min(this.lazy.length, to);
+    for (let i = Math.max(0, from); i < end; i++) {
       const entry = this.lazy[i];
       if (entry == null || entry.painted) continue;
       entry.painted = true;
+      this.paintedLazy.add(entry);
       for (const occ of entry.occurrences) this.paint(occ);
-      if (entry.element !== null) {
-        this.near.remove(entry.element, entry.text);
-        this.far.add(entry.element, entry.text);
-      }
     }
   }
 
-  // Painted lazy text far out of view is unpainted and waits to come near again: the registered
-  // ranges stay a few screens' worth, so each batch the browser revalidates stays small.
-  private unpaintFar(entry: TextEntry): void {
-    if (!entry.painted || entry.element === null) return;
-    entry.painted = false;
-    for (const occ of entry.occurrences) this.unpaint(occ);
-    this.far.remove(entry.element, entry.text);
-    this.near.add(entry.element, entry.text);
-  }
-
-  private readonly leavingFar = (records: readonly IntersectionObserverEntry[]): void => {
-    for (const record of records) {
-      if (record.isIntersecting) continue;
-      for (const text of this.far.textsOf(record.target)) {
-        const entry = this.entries.get(text);
-        if (entry?.mode === 'lazy') this.unpaintFar(entry);
-      }
+  /**
+   * The place in the lazy list of the text at `el` (at height `y` of the viewport), kept in `seen`
+   * for the other points on `el` unless it depends on the height.
+   */
+  private lazyAt(el: Element, y: number, seen: Map<Element, number>): number {
+    const lazy = this.lazy;
+    const direct =
+      this.lazyByElement.get(el) ?? this.lazyByElement.get(el.parentElement as Element);
+    // Else the first lazy text at or after the start of `el`.
+    const lo =
+      direct !== undefined && direct.seq >= 0
+        ? direct.seq
+        : this.firstLazy((anchor) => !this.before(anchor, el));
+    const anchor = lazy[lo]?.anchor;
+    if (
+      direct !== undefined ||
+      anchor == null ||
+      (anchor !== el && (this.natives.compareDocumentPosition(el, anchor) & CONTAINED_BY) === 0)
+    ) {
+      const seq = Math.min(lo, lazy.length - 1);
+      seen.set(el, seq);
+      return seq;
     }
-  };
+    // `el` holds lazy text (a container hit between its paragraphs, or a shadow host): the one
+    // at the sampled height, by bisection on where their elements are.
+    const hi = this.firstLazy(
+      (other) =>
+        other !== el &&
+        !this.before(other, el) &&
+        (this.natives.compareDocumentPosition(el, other) & CONTAINED_BY) === 0,
+      lo,
+    );
+    let a = lo;
+    let b = hi - 1;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      const element = (lazy[mid] as TextEntry).element;
+      if (element === null || this.natives.elementRect(element).bottom >= y) b = mid;
+      else a = mid + 1;
+    }
+    return a;
+  }
 
   private readonly nearingViewport = (records: readonly IntersectionObserverEntry[]): void => {
-    // The first report covers every watched element, most of them far away: those matter only to
-    // windowed text.
-    const windowed = this.activeWindows.size > 0;
     for (const record of records) {
-      if (!record.isIntersecting && !windowed) continue;
       for (const text of this.near.textsOf(record.target)) {
         const entry = this.entries.get(text);
-        if (entry?.mode === 'lazy') {
-          if (record.isIntersecting) this.paintBlock(entry.seq);
-        } else if (entry?.mode === 'windowed') {
-          if (record.isIntersecting) this.activeWindows.add(text);
-          else {
-            this.activeWindows.delete(text);
-            this.paintWindow(entry, 0, 0);
-          }
-        }
+        if (entry?.mode !== 'windowed') continue;
+        if (record.isIntersecting) this.activeWindows.add(text);
+        else if (this.activeWindows.delete(text)) this.paintWindow(entry, 0, 0);
       }
     }
     this.updateWindows();
@@ -423,7 +694,7 @@ export class OccurrenceStore {
   // Text nodes painted by window follow scrolling: their element stays "intersecting" throughout.
   private updateWindows(force = true): void {
     if (this.activeWindows.size === 0) {
-      this.stopFollowingScroll();
+      this.unfollowScrollIfIdle();
       return;
     }
     this.followScroll();
@@ -483,12 +754,15 @@ export class OccurrenceStore {
     this.natives.addEventListener(win, 'resize', this.onResize, LISTEN);
   }
 
+  // Windowed text moves its band, and lazy text in view is looked for again.
   private readonly onScroll = (): void => {
-    this.afterScroll(false);
+    if (this.activeWindows.size > 0) this.afterScroll(false);
+    if (this.lazy.length > this.lazyHoles) this.scheduleSample();
   };
 
   private readonly onResize = (): void => {
-    this.afterScroll(true);
+    if (this.activeWindows.size > 0) this.afterScroll(true);
+    if (this.lazy.length > this.lazyHoles) this.scheduleSample();
   };
 
   private afterScroll(force: boolean): void {
@@ -497,6 +771,14 @@ export class OccurrenceStore {
       this.windowFrame = 0;
       this.updateWindows(force);
     });
+  }
+
+  // Listening goes on while there is windowed text in view or lazy text anywhere.
+  private unfollowScrollIfIdle(): void {
+    if (this.windowFrame !== 0) this.natives.cancelAnimationFrame(this.windowFrame);
+    this.windowFrame = 0;
+    if (this.activeWindows.size > 0 || this.lazy.length > this.lazyHoles) return;
+    this.stopFollowingScroll();
   }
 
   private stopFollowingScroll(): void {
@@ -563,3 +845,14 @@ class TextWatch {
 }
 
 const LISTEN: AddEventListenerOptions = nullProto({ capture: true, passive: true });
+
+/** The viewport is sampled at the centres of a grid of this many rows and columns. */
+const SAMPLE_ROWS = 8;
+const SAMPLE_COLUMNS = 3;
+/** Points this many blocks apart or less in document order are on one stretch of text in view. */
+const FILL_BLOCKS = 8;
+/** More lazy text nodes than this in view at once: the page is not laid out in document order. */
+const MAX_IN_VIEW = 1000;
+const DOCUMENT_FRAGMENT = 11;
+const FOLLOWING = 4;
+const CONTAINED_BY = 16;

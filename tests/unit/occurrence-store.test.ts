@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TermMatch } from '../../glossary/types.ts';
 import { captureNatives, type Natives } from '../../entrypoints/glossary-page.content/natives.ts';
-import { OccurrenceStore } from '../../entrypoints/glossary-page.content/occurrence-store.ts';
-import { installPageWorld, type FakeHighlightRegistry } from './support/page-world.ts';
+import {
+  OccurrenceStore,
+  type OccurrenceStoreOptions,
+} from '../../entrypoints/glossary-page.content/occurrence-store.ts';
+import { installPageWorld, pageNatives, type FakeHighlightRegistry } from './support/page-world.ts';
 
 /** Animation frames that run only when the test says so. */
 class Frames {
@@ -181,5 +184,259 @@ describe('OccurrenceStore batches its highlight changes', () => {
     store.dispose();
     expect(frames.waiting.size).toBe(0);
     expect(registry.size).toBe(0);
+  });
+});
+
+describe('OccurrenceStore paints lazy text where the viewport is', () => {
+  /** What `elementFromPoint` answers, by height in the viewport (null: nothing there). */
+  let view: (y: number) => Element | null = () => null;
+  let lazyStore: OccurrenceStore;
+
+  function makeStore(options: Partial<OccurrenceStoreOptions> = {}): OccurrenceStore {
+    lazyStore.dispose();
+    lazyStore = new OccurrenceStore(document, {
+      natives,
+      flushGapMs: 0,
+      eagerLimit: 2,
+      lazyBlock: 2,
+      keepBlocks: 1,
+      sampleGapMs: GAP,
+      ...options,
+    });
+    return lazyStore;
+  }
+
+  beforeEach(() => {
+    natives = {
+      ...natives,
+      ...pageNatives(),
+      requestAnimationFrame: frames.request,
+      cancelAnimationFrame: frames.cancel,
+      elementFromPoint: vi.fn((_doc: unknown, _x: number, y: number) => view(y)),
+    };
+    view = () => null;
+    lazyStore = new OccurrenceStore(document, { natives });
+  });
+
+  afterEach(() => {
+    lazyStore.dispose();
+  });
+
+  /** The viewport shows `elements`, top to bottom, each an equal share of its height. */
+  function showing(...elements: Element[]): void {
+    view = (y) => elements[Math.floor((y / innerHeight) * elements.length)] ?? null;
+  }
+
+  /** Paragraphs p1…pn, each with one BPO, fed to the store in page order. */
+  function page(n: number, s: OccurrenceStore): Text[] {
+    const nodes = texts(...Array.from({ length: n }, (_, i) => `BPO ${i + 1}`));
+    nodes.forEach((text, i) => {
+      text.parentElement?.setAttribute('id', `p${i + 1}`);
+      s.setMatches(text, [bpo(0)]);
+    });
+    return nodes;
+  }
+
+  const p = (n: number): Element => document.getElementById(`p${n}`) as Element;
+
+  /** The paragraphs painted, by number, after the waiting frames ran and the store flushed. */
+  function paintedNumbers(s: OccurrenceStore): number[] {
+    frames.run();
+    s.flush();
+    return painted()
+      .map((line) => Number(/^BPO (\d+)/.exec(line)?.[1]))
+      .sort((a, b) => a - b);
+  }
+
+  const scroll = (): void => {
+    window.dispatchEvent(new Event('scroll'));
+  };
+
+  it('counts every occurrence, paints the first ones at once and the lazy ones in view a frame later, with a block either side', () => {
+    const s = makeStore();
+    page(12, s);
+    expect(s.size).toBe(12);
+    // Lazy text p3…p12 in blocks of two: p3–4, p5–6, p7–8, p9–10, p11–12.
+    showing(p(8));
+    expect(natives.elementFromPoint).not.toHaveBeenCalled();
+    expect(paintedNumbers(s)).toEqual([1, 2, 5, 6, 7, 8, 9, 10]);
+    // A small grid of points, not one question per lazy text.
+    expect(vi.mocked(natives.elementFromPoint).mock.calls.length).toBeLessThanOrEqual(24);
+  });
+
+  it('follows scrolling: paints what comes into view and unpaints blocks left far behind', () => {
+    const s = makeStore({ keepBlocks: 2 });
+    page(16, s);
+    showing(p(4));
+    expect(paintedNumbers(s)).toEqual([1, 2, 3, 4, 5, 6]);
+    vi.advanceTimersByTime(GAP);
+    showing(p(9));
+    scroll();
+    // p9 is in block p9–10: p7–12 painted; p3–4 are three blocks away and go, p5–6 stay (two).
+    expect(paintedNumbers(s)).toEqual([1, 2, 5, 6, 7, 8, 9, 10, 11, 12]);
+    vi.advanceTimersByTime(GAP);
+    showing(p(16));
+    scroll();
+    expect(paintedNumbers(s)).toEqual([1, 2, 11, 12, 13, 14, 15, 16]);
+    // Back to the top: the eager ones were never unpainted, the lazy ones come back.
+    vi.advanceTimersByTime(GAP);
+    showing(p(3));
+    scroll();
+    expect(paintedNumbers(s)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(s.size).toBe(16);
+  });
+
+  it('looks at the viewport at most once per sampleGapMs while scrolling, and once more after', () => {
+    const s = makeStore();
+    page(16, s);
+    showing(p(4));
+    paintedNumbers(s);
+    const looks = (): number => vi.mocked(natives.elementFromPoint).mock.calls.length;
+    const afterFirst = looks();
+    vi.advanceTimersByTime(50);
+    showing(p(9));
+    scroll();
+    scroll();
+    // The gap since the last look has not passed: no frame asked for yet.
+    expect(frames.waiting.size).toBe(0);
+    vi.advanceTimersByTime(GAP - 50 - 1);
+    scroll();
+    showing(p(16));
+    expect(frames.waiting.size).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(frames.waiting.size).toBe(1);
+    // One look, where the scrolling ended.
+    expect(paintedNumbers(s)).toEqual([1, 2, 13, 14, 15, 16]);
+    expect(looks()).toBe(2 * afterFirst);
+  });
+
+  it('asks nothing about layout while the page loads, and looks once it has loaded', () => {
+    const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    const s = makeStore();
+    page(12, s);
+    showing(p(8));
+    expect(paintedNumbers(s)).toEqual([1, 2]);
+    scroll();
+    expect(paintedNumbers(s)).toEqual([1, 2]);
+    expect(natives.elementFromPoint).not.toHaveBeenCalled();
+    readyState.mockReturnValue('complete');
+    window.dispatchEvent(new Event('load'));
+    expect(paintedNumbers(s)).toEqual([1, 2, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('places a point on an element without lazy text by document order', () => {
+    const s = makeStore();
+    page(12, s);
+    // A term-less paragraph between p8 and p9 (and one of the eager paragraphs, p2).
+    p(8).insertAdjacentHTML('afterend', '<p id="plain">nothing here</p>');
+    showing(document.getElementById('plain') as Element);
+    // The first lazy text after it is p9: its block p9–10 and one either side.
+    expect(paintedNumbers(s)).toEqual([1, 2, 7, 8, 9, 10, 11, 12]);
+  });
+
+  it('places a point on a container of lazy text by where its paragraphs are', () => {
+    const s = makeStore();
+    const nodes = texts(...Array.from({ length: 12 }, (_, i) => `BPO ${i + 1}`));
+    const section = document.createElement('section');
+    document.body.append(section);
+    section.append(...nodes.map((text) => text.parentElement as Element));
+    for (const text of nodes) s.setMatches(text, [bpo(0)]);
+    // Each paragraph 100px tall, the page scrolled to 10px above the top of p8; p7 is hidden,
+    // where the bisection on positions looks, so points of the viewport are looked at instead.
+    natives.elementRect = (el) => {
+      const i = nodes.indexOf((el as Element).firstChild as Text);
+      if (i === 6) return { top: 0, bottom: 0, width: 0, height: 0 } as DOMRect;
+      return { top: i * 100 - 710, bottom: i * 100 - 610, width: 100, height: 100 } as DOMRect;
+    };
+    showing(section);
+    // The top row of points lands in p8, the next in p9, and so on down to p12, the last one.
+    expect(paintedNumbers(s)).toEqual([1, 2, 5, 6, 7, 8, 9, 10, 11, 12]);
+  });
+
+  /** Paragraphs 100px tall one under the other, the page scrolled down `scrollY` pixels. */
+  function laidOut(scrollY: number): void {
+    natives.elementRect = vi.fn((el: unknown) => {
+      const i = Number((el as Element).id.slice(1)) - 1;
+      const top = i * 100 - scrollY;
+      return { top, bottom: top + 100, width: 100, height: 100 } as DOMRect;
+    });
+  }
+
+  it('finds the lazy text in view by bisection on where it is, with a few box questions and no hit test', () => {
+    const s = makeStore({ keepBlocks: 2 });
+    page(200, s);
+    // 768px tall: p101 (from 0) … p108 (its top at 700) are in view.
+    laidOut(10_000);
+    // Lazy text from p3 in blocks of two: p101–102 … p107–108, and one block either side.
+    expect(paintedNumbers(s)).toEqual([1, 2, ...Array.from({ length: 12 }, (_, i) => 99 + i)]);
+    expect(natives.elementFromPoint).not.toHaveBeenCalled();
+    expect(vi.mocked(natives.elementRect).mock.calls.length).toBeLessThanOrEqual(24);
+    // Scrolled half a screen (p105 … p113 in view): the blocks coming near are added, the one now
+    // three blocks behind goes.
+    vi.advanceTimersByTime(GAP);
+    laidOut(10_450);
+    scroll();
+    expect(paintedNumbers(s)).toEqual([1, 2, ...Array.from({ length: 16 }, (_, i) => 101 + i)]);
+    // Far down: all of the earlier ones go.
+    vi.advanceTimersByTime(GAP);
+    laidOut(15_000);
+    scroll();
+    expect(paintedNumbers(s)).toEqual([1, 2, ...Array.from({ length: 12 }, (_, i) => 149 + i)]);
+  });
+
+  it('paints all of a stretch in view, not only the lazy text the points fell on', () => {
+    const s = makeStore({ lazyBlock: 1 });
+    page(12, s);
+    // The points land on p4 and p9 only (p5 … p8 are short lines between rows of points).
+    showing(p(4), p(9));
+    expect(paintedNumbers(s)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('keeps a far-off element in view (a fixed header) a stretch of its own', () => {
+    const s = makeStore();
+    page(30, s);
+    showing(p(3), p(28), p(28), p(28));
+    expect(paintedNumbers(s)).toEqual([1, 2, 3, 4, 5, 6, 25, 26, 27, 28, 29, 30]);
+  });
+
+  it('puts lazy text found late (a shadow root, an insertion) in its place in document order', () => {
+    const s = makeStore();
+    page(12, s);
+    const host = document.createElement('div');
+    p(8).after(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>BPO shadow</p>';
+    const inShadow = shadow.firstChild?.firstChild as Text;
+    s.setMatches(inShadow, [bpo(0)]);
+    p(11).insertAdjacentHTML('afterend', '<p id="late">BPO late</p>');
+    s.setMatches(document.getElementById('late')?.firstChild as Text, [bpo(0)]);
+    // Lazy in document order: p3 … p8, shadow, p9, p10, p11, late, p12. The point lands on the host
+    // (what elementFromPoint answers for shadow content): its block is [shadow, p9].
+    showing(host);
+    frames.run();
+    s.flush();
+    expect(painted()).toEqual(
+      ['BPO 1', 'BPO 2', 'BPO 7', 'BPO 8', 'BPO shadow', 'BPO 9', 'BPO 10', 'BPO 11']
+        .map((t) => `${t}@0-3:glossary-bpo`)
+        .sort(),
+    );
+  });
+
+  it('skips removed lazy text and stops listening once none is left', () => {
+    const add = vi.spyOn(natives, 'addEventListener');
+    const remove = vi.spyOn(natives, 'removeEventListener');
+    const s = makeStore();
+    const nodes = page(6, s);
+    expect(add.mock.calls.map((c) => c[1])).toEqual(['scroll', 'resize']);
+    s.remove(nodes[3] as Text);
+    showing(p(5));
+    expect(paintedNumbers(s)).toEqual([1, 2, 3, 5, 6]);
+    for (const text of nodes.slice(2)) s.remove(text);
+    expect(remove.mock.calls.map((c) => c[1])).toEqual(['scroll', 'resize']);
+    const looks = vi.mocked(natives.elementFromPoint).mock.calls.length;
+    vi.advanceTimersByTime(GAP);
+    scroll();
+    frames.run();
+    expect(natives.elementFromPoint).toHaveBeenCalledTimes(looks);
   });
 });

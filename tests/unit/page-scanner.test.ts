@@ -12,7 +12,12 @@ import {
   PageScanner,
   type PageScannerOptions,
 } from '../../entrypoints/glossary-page.content/page-scanner.ts';
-import { FakeHighlight, FakeIntersectionObserver, installPageWorld } from './support/page-world.ts';
+import {
+  FakeHighlight,
+  FakeIntersectionObserver,
+  installPageWorld,
+  pageNatives,
+} from './support/page-world.ts';
 
 const win = document.defaultView as Window & typeof globalThis;
 
@@ -46,7 +51,7 @@ interface Setup {
 
 /** Starts a scanner with the real matcher on the page as it is and waits for the first scan. */
 async function startScanner(setup: Setup = {}): Promise<[PageScanner, OccurrenceStore]> {
-  const s = new OccurrenceStore(document, setup.store);
+  const s = new OccurrenceStore(document, { natives: pageNatives(), ...setup.store });
   const p = new PageScanner(document, {
     store: s,
     findTerms,
@@ -724,12 +729,6 @@ describe('OccurrenceStore painting', () => {
       vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
     });
 
-    function observer(): FakeIntersectionObserver {
-      const io = FakeIntersectionObserver.instances[0];
-      if (io === undefined) throw new Error('no IntersectionObserver');
-      return io;
-    }
-
     const pageOf = (n: number): string =>
       Array.from({ length: n }, (_, i) => `<p id="p${i + 1}">BPO ${i + 1}</p>`).join('');
     const page = pageOf(5);
@@ -750,122 +749,17 @@ describe('OccurrenceStore painting', () => {
         .flatMap((text) => s.occurrencesIn(text))
         .filter((o) => o.range === null);
       expect(unpainted.map((o) => o.text.data)).toEqual(['BPO 3', 'BPO 4', 'BPO 5']);
-      // Their elements are watched for coming near the viewport.
-      expect([...observer().observed].map((el) => el.id)).toEqual(['p3', 'p4', 'p5']);
+      // No IntersectionObserver watches lazy text (one target each cost the page every frame).
+      expect(FakeIntersectionObserver.instances).toEqual([]);
     });
 
-    it('paints a lazy text when its element nears the viewport, and keeps it painted', async () => {
-      const [, s] = await scan(page, { store: { eagerLimit: 2, lazyBlock: 0 } });
-      const p4 = byId(document, 'p4');
-      const text = p4.firstChild as Text;
-
-      observer().fire([p4], true);
+    it('paints lazy text in view once scanned', async () => {
+      const natives = pageNatives();
+      natives.elementFromPoint = () => byId(document, 'p4');
+      const [, s] = await scan(page, { store: { eagerLimit: 2, lazyBlock: 1, natives } });
+      await new Promise((resolve) => requestAnimationFrame(resolve));
       s.flush();
-      expect(s.occurrencesIn(text)[0]?.range?.toString()).toBe('BPO');
-      expect(paintedTexts()).toEqual(['BPO 1', 'BPO 2', 'BPO 4']);
-      // Painted for good: no longer watched.
-      expect([...observer().observed].map((el) => el.id)).toEqual(['p3', 'p5']);
-
-      observer().fire([p4], false);
-      s.flush();
-      expect(s.occurrencesIn(text)[0]?.range?.toString()).toBe('BPO');
-      expect(paintedTexts()).toEqual(['BPO 1', 'BPO 2', 'BPO 4']);
-      expect(s.size).toBe(5);
-    });
-
-    it('paints a block of lazy neighbours either side, in found order, and keeps them', async () => {
-      const [, s] = await scan(pageOf(10), { store: { eagerLimit: 2, lazyBlock: 2 } });
-      s.flush();
-      // Lazy texts in found order: p3 … p10; p6 is the fourth, so p4–p8 are its block.
-      observer().fire([byId(document, 'p6')], true);
-      s.flush();
-      expect(paintedTexts()).toEqual([
-        'BPO 1',
-        'BPO 2',
-        'BPO 4',
-        'BPO 5',
-        'BPO 6',
-        'BPO 7',
-        'BPO 8',
-      ]);
-      expect([...observer().observed].map((el) => el.id)).toEqual(['p3', 'p9', 'p10']);
-
-      // The whole block leaves the viewport: nothing is unpainted.
-      observer().fire(
-        ['p4', 'p5', 'p6', 'p7', 'p8'].map((id) => byId(document, id)),
-        false,
-      );
-      s.flush();
-      expect(paintedTexts()).toEqual([
-        'BPO 1',
-        'BPO 2',
-        'BPO 4',
-        'BPO 5',
-        'BPO 6',
-        'BPO 7',
-        'BPO 8',
-      ]);
-
-      // A block at the end stops at the last lazy text; one that overlaps paints only the rest.
-      observer().fire([byId(document, 'p10')], true);
-      s.flush();
-      expect(paintedTexts()).toEqual([
-        'BPO 1',
-        'BPO 2',
-        'BPO 4',
-        'BPO 5',
-        'BPO 6',
-        'BPO 7',
-        'BPO 8',
-        'BPO 9',
-        'BPO 10',
-      ]);
-      expect(paintedRanges()).toHaveLength(9);
-      expect([...observer().observed].map((el) => el.id)).toEqual(['p3']);
-    });
-
-    it('unpaints a painted block once it is far from the viewport, and paints it again when near', async () => {
-      const [, s] = await scan(pageOf(8), { store: { eagerLimit: 2, lazyBlock: 1 } });
-      s.flush();
-      observer().fire([byId(document, 'p5')], true);
-      s.flush();
-      expect(paintedTexts()).toEqual(['BPO 1', 'BPO 2', 'BPO 4', 'BPO 5', 'BPO 6']);
-      // The second observer watches painted lazy text with the far margin.
-      const far = FakeIntersectionObserver.instances[1];
-      if (far === undefined) throw new Error('no far observer');
-      expect(far.options?.rootMargin).toBe('400% 0px');
-      expect([...far.observed].map((el) => el.id)).toEqual(['p4', 'p5', 'p6']);
-      // Leaving the near margin changes nothing; leaving the far one unpaints.
-      observer().fire([byId(document, 'p5')], false);
-      far.fire([byId(document, 'p4'), byId(document, 'p5')], false);
-      s.flush();
-      expect(paintedTexts()).toEqual(['BPO 1', 'BPO 2', 'BPO 6']);
-      expect([...far.observed].map((el) => el.id)).toEqual(['p6']);
-      expect(s.size).toBe(8);
-      // Watched for nearing again, and painted again when it does.
-      expect([...observer().observed].map((el) => el.id)).toContain('p4');
-      // p4's block is p3–p5 (p6 stayed painted).
-      observer().fire([byId(document, 'p4')], true);
-      s.flush();
-      expect(paintedTexts()).toEqual(['BPO 1', 'BPO 2', 'BPO 3', 'BPO 4', 'BPO 5', 'BPO 6']);
-    });
-
-    it('skips texts removed from a block', async () => {
-      const [p, s] = await scan(pageOf(6), { store: { eagerLimit: 2, lazyBlock: 1 } });
-      byId(document, 'p4').remove();
-      await settle(p);
-      observer().fire([byId(document, 'p5')], true);
-      s.flush();
-      // p4 was p5's neighbour; it is gone, and the block does not reach further for it.
-      expect(paintedTexts()).toEqual(['BPO 1', 'BPO 2', 'BPO 5', 'BPO 6']);
-    });
-
-    it('stops watching an element once its lazy text is gone', async () => {
-      const [p] = await scan(page, { store: { eagerLimit: 2 } });
-      byId(document, 'p5').remove();
-      (byId(document, 'p4').firstChild as Text).data = 'no term';
-      await settle(p);
-      expect([...observer().observed].map((el) => el.id)).toEqual(['p3']);
+      expect(paintedTexts()).toEqual(['BPO 1', 'BPO 2', 'BPO 3', 'BPO 4', 'BPO 5']);
     });
 
     it('frees eager room when an eagerly painted text goes', async () => {
@@ -880,15 +774,19 @@ describe('OccurrenceStore painting', () => {
     });
 
     it('paints nothing lazily for a text edited shorter than its old span', async () => {
-      const [, s] = await scan(page, { store: { eagerLimit: 2, lazyBlock: 0 } });
-      const p5 = byId(document, 'p5');
-      const text = p5.firstChild as Text;
-      // Edited, and the element enters the viewport before the scanner has caught up.
+      const natives = pageNatives();
+      natives.elementFromPoint = () => byId(document, 'p5');
+      const frames: FrameRequestCallback[] = [];
+      natives.requestAnimationFrame = (callback) => frames.push(callback);
+      const [, s] = await scan(page, { store: { eagerLimit: 2, lazyBlock: 0, natives } });
+      const text = byId(document, 'p5').firstChild as Text;
+      // Edited, and in view before the scanner has caught up.
       text.data = 'B';
-      observer().fire([p5], true);
+      for (const callback of frames.splice(0)) callback(0);
       s.flush();
       expect(s.occurrencesIn(text)[0]?.range).toBeNull();
-      expect(paintedTexts()).toEqual(['BPO 1', 'BPO 2']);
+      // Its neighbour is painted with it.
+      expect(paintedTexts()).toEqual(['BPO 1', 'BPO 2', 'BPO 4']);
     });
   });
 });

@@ -1,4 +1,8 @@
 import { expect, vi } from 'vitest';
+import {
+  captureNatives,
+  type Natives,
+} from '../../../entrypoints/glossary-page.content/natives.ts';
 
 // happy-dom lacks parts of what the page-world scanner captures at start (see natives.ts): these
 // stand-ins fill them in. Each is undone by vi.unstubAllGlobals().
@@ -69,4 +73,25 @@ export function installMessagePort(): void {
 export function installPageWorld(): FakeHighlightRegistry {
   installMessagePort();
   return installHighlightApi();
+}
+
+/**
+ * The natives the page-world part captures, but for listeners on the window: under happy-dom the
+ * window is the global object, not one of its EventTargets, so the captured method cannot take it;
+ * the window's own (happy-dom's) methods stand in there.
+ */
+export function pageNatives(): Natives {
+  const natives = captureNatives(window);
+  const { addEventListener, removeEventListener } = natives;
+  return {
+    ...natives,
+    addEventListener: (target, type, listener, options) => {
+      if (target === window) window.addEventListener(type, listener as EventListener, options);
+      else addEventListener(target, type, listener, options);
+    },
+    removeEventListener: (target, type, listener, options) => {
+      if (target === window) window.removeEventListener(type, listener as EventListener, options);
+      else removeEventListener(target, type, listener, options);
+    },
+  };
 }
