@@ -32,6 +32,13 @@ export interface OccurrenceStoreOptions {
   readonly keepBlocks: number;
   /** Least time between two looks at what lazy text is in view, while scrolling. */
   readonly sampleGapMs: number;
+  /**
+   * While the page keeps scrolling, a look waits until scrolling has paused this long (each look
+   * that paints costs the page a repaint of its whole tree; text passed in a fling needs none)…
+   */
+  readonly scrollPauseMs: number;
+  /** …but no longer than this after the last look. */
+  readonly scrollMaxWaitMs: number;
   /** Least time between two changes of the registered highlights, after the first. */
   readonly flushGapMs: number;
   /** Called (synchronously) after the set of occurrences changed. */
@@ -47,6 +54,8 @@ const DEFAULT_OPTIONS: OccurrenceStoreOptions = {
   lazyBlock: 48,
   keepBlocks: 3,
   sampleGapMs: 100,
+  scrollPauseMs: 150,
+  scrollMaxWaitMs: 1000,
   flushGapMs: 200,
   firstOnly: false,
   onChange: () => undefined,
@@ -115,6 +124,8 @@ export class OccurrenceStore {
   private sampleTimer = 0;
   private sampleFrame = 0;
   private lastSample = -Infinity;
+  /** When the page last scrolled. */
+  private lastScroll = -Infinity;
   private loadListening = false;
   /** Ranges waiting for the next batch: to add to, or delete from, each term's highlight. */
   private readonly toAdd = new Map<Range, TermId>();
@@ -473,16 +484,33 @@ export class OccurrenceStore {
     // While the page loads, the load event schedules the first look.
     if (this.sampleTimer !== 0 || this.sampleFrame !== 0 || this.loadListening) return;
     const n = this.natives;
-    const wait = this.lastSample + this.options.sampleGapMs - n.now();
     const inFrame = (): void => {
       this.sampleTimer = 0;
+      // Scrolled on since the timer was set: wait for the pause again.
+      const still = this.sampleWait();
+      if (still > 0) {
+        this.sampleTimer = n.setTimeout(inFrame, still);
+        return;
+      }
       this.sampleFrame = n.requestAnimationFrame(() => {
         this.sampleFrame = 0;
         this.paintLazyInView();
       });
     };
+    const wait = this.sampleWait();
     if (wait <= 0) inFrame();
     else this.sampleTimer = n.setTimeout(inFrame, wait);
+  }
+
+  // How long the next look must wait: the gap since the last one, and a pause in scrolling (up to
+  // scrollMaxWaitMs after the last look).
+  private sampleWait(): number {
+    const { sampleGapMs, scrollPauseMs, scrollMaxWaitMs } = this.options;
+    const now = this.natives.now();
+    const gap = this.lastSample + sampleGapMs - now;
+    const pause = this.lastScroll + scrollPauseMs - now;
+    if (pause <= 0) return gap;
+    return Math.max(gap, Math.min(pause, this.lastSample + scrollMaxWaitMs - now));
   }
 
   private stopSampling(): void {
@@ -756,6 +784,7 @@ export class OccurrenceStore {
 
   // Windowed text moves its band, and lazy text in view is looked for again.
   private readonly onScroll = (): void => {
+    this.lastScroll = this.natives.now();
     if (this.activeWindows.size > 0) this.afterScroll(false);
     if (this.lazy.length > this.lazyHoles) this.scheduleSample();
   };

@@ -201,6 +201,7 @@ describe('OccurrenceStore paints lazy text where the viewport is', () => {
       lazyBlock: 2,
       keepBlocks: 1,
       sampleGapMs: GAP,
+      scrollPauseMs: 0,
       ...options,
     });
     return lazyStore;
@@ -308,6 +309,37 @@ describe('OccurrenceStore paints lazy text where the viewport is', () => {
     // One look, where the scrolling ended.
     expect(paintedNumbers(s)).toEqual([1, 2, 13, 14, 15, 16]);
     expect(looks()).toBe(2 * afterFirst);
+  });
+
+  it('waits for scrolling to pause before it looks, or for scrollMaxWaitMs after the last look', () => {
+    const s = makeStore({ scrollPauseMs: 150, scrollMaxWaitMs: 1000 });
+    page(16, s);
+    showing(p(4));
+    paintedNumbers(s);
+    const looks = (): number => vi.mocked(natives.elementFromPoint).mock.calls.length;
+    const afterFirst = looks();
+    // A fling: a scroll every 100 ms for 900 ms, past p9 and on to p16; no look meanwhile.
+    showing(p(9));
+    for (let t = 0; t < 9; t++) {
+      vi.advanceTimersByTime(100);
+      scroll();
+      if (t === 4) showing(p(16));
+      expect(frames.waiting.size).toBe(0);
+    }
+    // It pauses: one look, where the fling ended.
+    vi.advanceTimersByTime(150);
+    expect(frames.waiting.size).toBe(1);
+    expect(paintedNumbers(s)).toEqual([1, 2, 13, 14, 15, 16]);
+    expect(looks()).toBe(2 * afterFirst);
+    // Scrolling that never pauses still gets a look a second after the last one.
+    for (let t = 0; t < 9; t++) {
+      vi.advanceTimersByTime(100);
+      scroll();
+      expect(frames.waiting.size).toBe(0);
+    }
+    vi.advanceTimersByTime(100);
+    scroll();
+    expect(frames.waiting.size).toBe(1);
   });
 
   it('asks nothing about layout while the page loads, and looks once it has loaded', () => {
