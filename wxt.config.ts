@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 import {
   HIGHLIGHT_SHEET_FILE,
   highlightSheetCss,
@@ -16,7 +18,7 @@ export default defineConfig({
   // samples back to source functions. 'hidden' adds no sourceMappingURL comment, so the scripts are
   // byte for byte the shipped ones; without the variable the build is unchanged.
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), polyfillAsEsm()],
     ...(process.env.GLOSSARY_SOURCEMAP === '1' ? { build: { sourcemap: 'hidden' as const } } : {}),
   }),
   hooks: {
@@ -92,3 +94,29 @@ export default defineConfig({
       : {}),
   }),
 });
+
+/**
+ * webextension-polyfill, as an ES module with one default export. The package ships UMD, and the
+ * bundler's CommonJS interop (`__toESM`) copies every own property of `module.exports` onto a
+ * namespace object. Where the browser has a native `browser` (Chromium 1xx), the polyfill exports
+ * that object itself, and reading each property's descriptor instantiates every API namespace
+ * (storage, runtime, i18n, app…) in each frame at document_start: about a millisecond per frame
+ * for nothing. Wrapped here, the polyfill runs unchanged and nothing is copied.
+ */
+function polyfillAsEsm(): Plugin {
+  return {
+    name: 'glossary:webextension-polyfill-esm',
+    enforce: 'pre',
+    async load(id) {
+      if (!/[\\/]webextension-polyfill[\\/]dist[\\/]browser-polyfill(\.min)?\.js$/.test(id)) {
+        return null;
+      }
+      const source = await readFile(id, 'utf8');
+      return (
+        'const module = { exports: {} };\n' +
+        `(function (module, exports) {\n${source}\n})(module, module.exports);\n` +
+        'export default module.exports;\n'
+      );
+    },
+  };
+}

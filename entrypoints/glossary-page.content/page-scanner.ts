@@ -3,7 +3,7 @@ import { CHUNK_CHARS, matchInChunks } from './chunked-match.ts';
 import { MutationQueue } from './mutation-queue.ts';
 import { captureNatives, nullProto, type Natives } from './natives.ts';
 import type { OccurrenceStore } from './occurrence-store.ts';
-import { isInExcludedSubtree, PAUSED, TextWalker } from './text-walker.ts';
+import { isBodyExcluded, isInExcludedSubtree, PAUSED, TextWalker } from './text-walker.ts';
 
 export interface PageScannerOptions {
   readonly store: OccurrenceStore;
@@ -220,9 +220,7 @@ export class PageScanner {
     // Typed as never null, but XML and other odd documents have no body.
     const body = this.doc.body as HTMLElement | null;
     const wholePageOff =
-      body === null ||
-      this.doc.designMode === 'on' ||
-      isInExcludedSubtree(body, this.options.ownUi());
+      body === null || this.doc.designMode === 'on' || isBodyExcluded(body, this.options.ownUi());
     if (body !== null && !wholePageOff) {
       const inView = this.viewportAnchor(body);
       if (inView !== null) this.walkers.push(this.walker(inView));

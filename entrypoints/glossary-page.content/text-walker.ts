@@ -57,6 +57,18 @@ export function isExcludedElement(el: Element, ownUi: Element | null): boolean {
   return el.getAttribute(OPT_OUT_ATTRIBUTE)?.toLowerCase() === 'off';
 }
 
+/**
+ * Whether the document's body is out of bounds, itself or through `<html>`: what
+ * `isInExcludedSubtree(body)` answers, without the selector that `closest()` would parse once per
+ * document (a cost every frame paid at its first scan).
+ */
+export function isBodyExcluded(body: HTMLElement, ownUi: Element | null): boolean {
+  for (let el: Element | null = body; el !== null; el = el.parentElement) {
+    if (isExcludedElement(el, ownUi)) return true;
+  }
+  return false;
+}
+
 /** Whether a node that appeared later sits inside an excluded subtree (checked once per node). */
 export function isInExcludedSubtree(node: Node, ownUi: Element | null): boolean {
   const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;

@@ -80,25 +80,28 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   apply(await readSettings());
   const unwatch = onSettingsChange(apply);
 
+  // Messages come to the top frame alone (every sender names frameId 0): it moves through the
+  // page on "next term" and tells the popup its counts and URL. Frames do not listen, which spares
+  // each of them setting up runtime.onMessage.
   const onMessage = (message: unknown): Promise<unknown> | undefined => {
     if (!isToContent(message)) return undefined;
     if (message.type === 'next-occurrence') {
-      // Only the top frame moves through the page: frames would compete for the same key press.
-      if (window === window.top && counts.total > 0) void tooltip.next(message.termId);
+      if (counts.total > 0) void tooltip.next(message.termId);
       return undefined;
     }
     const reply: CountsReply = {
       total: counts.total,
       counts: counts.counts,
       // The popup learns the site from this even where highlighting is off.
-      ...(window === window.top ? { url: location.href } : {}),
+      url: location.href,
     };
     return Promise.resolve(reply);
   };
-  browser.runtime.onMessage.addListener(onMessage);
+  const isTop = window === window.top;
+  if (isTop) browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => {
     unwatch();
-    browser.runtime.onMessage.removeListener(onMessage);
+    if (isTop) browser.runtime.onMessage.removeListener(onMessage);
     command = { type: 'stop' };
     tell();
     tooltip.dispose();

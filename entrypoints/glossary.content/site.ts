@@ -3,13 +3,20 @@ import { asciiSiteKey, siteKeyToAscii } from '../shared/site-key.ts';
 
 /**
  * The top-level page's URL as far as this frame can tell without asking: its own for the top
- * frame, the outermost ancestor's origin where the browser exposes it (Chromium), else null.
+ * frame, the outermost ancestor's origin where the browser exposes it (Chromium), the top frame's
+ * URL where it is of the same origin (Firefox has no `ancestorOrigins`), else null.
  */
 export function topLevelUrl(win: Window): string | null {
-  if (win === win.top) return win.location.href;
+  const top = win.top;
+  if (win === top) return win.location.href;
   const ancestors = win.location.ancestorOrigins as DOMStringList | undefined;
   if (ancestors !== undefined && ancestors.length > 0) return ancestors.item(ancestors.length - 1);
-  return null;
+  try {
+    return top?.location.href ?? null;
+  } catch {
+    // SecurityError: the top frame is of another origin.
+    return null;
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isActiveOnAsciiSite } from '../../entrypoints/glossary.content/site.ts';
+import { isActiveOnAsciiSite, topLevelUrl } from '../../entrypoints/glossary.content/site.ts';
 import { DEFAULT_SETTINGS } from '../../entrypoints/shared/settings-schema.ts';
 import { asciiSiteKey, siteKey, siteKeyToAscii } from '../../entrypoints/shared/site-key.ts';
 
@@ -37,5 +37,50 @@ describe('sites compared in ASCII by the content script', () => {
   it('is off everywhere when the global switch is off, and where there is no site', () => {
     expect(isActiveOnAsciiSite({ ...DEFAULT_SETTINGS, enabled: false }, 'example.com')).toBe(false);
     expect(isActiveOnAsciiSite(DEFAULT_SETTINGS, null)).toBe(false);
+  });
+});
+
+describe("a frame's top-level URL", () => {
+  // Stand-ins for a frame's window: the top frame's location, and the frame's own.
+  const frame = (top: { location: { href: string } } | 'cross-origin', ancestors?: string[]) => {
+    const topWindow =
+      top === 'cross-origin'
+        ? {
+            location: {
+              get href(): string {
+                throw new DOMException('Blocked a frame', 'SecurityError');
+              },
+            },
+          }
+        : top;
+    const list = ancestors && { length: ancestors.length, item: (i: number) => ancestors[i] };
+    return {
+      top: topWindow,
+      location: { href: 'https://frame.example/ad.html', ancestorOrigins: list },
+    } as unknown as Window;
+  };
+
+  it('is its own URL in the top frame', () => {
+    const win = { location: { href: 'https://example.com/a' } } as {
+      top?: unknown;
+      location: unknown;
+    };
+    win.top = win;
+    expect(topLevelUrl(win as Window)).toBe('https://example.com/a');
+  });
+
+  it("is the outermost ancestor's origin where the browser lists them (Chromium)", () => {
+    const win = frame('cross-origin', ['https://middle.example', 'https://top.example']);
+    expect(topLevelUrl(win)).toBe('https://top.example');
+  });
+
+  it('is read from a top frame of the same origin without ancestorOrigins (Firefox)', () => {
+    expect(topLevelUrl(frame({ location: { href: 'https://example.com/top' } }))).toBe(
+      'https://example.com/top',
+    );
+  });
+
+  it('is unknown (to be asked for) under a top frame of another origin', () => {
+    expect(topLevelUrl(frame('cross-origin'))).toBeNull();
   });
 });

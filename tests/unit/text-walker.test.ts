@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   EXCLUDED_ANCESTOR_SELECTOR,
+  isBodyExcluded,
   isExcludedElement,
   isInExcludedSubtree,
   PAUSED,
@@ -518,5 +519,35 @@ describe('isInExcludedSubtree', () => {
       text.remove();
       expect(isInExcludedSubtree(text, null)).toBe(true);
     });
+  });
+});
+
+describe('isBodyExcluded', () => {
+  const root = document.documentElement;
+  // What `closest(EXCLUDED_ANCESTOR_SELECTOR)` on the body answers in a browser (happy-dom's
+  // closest() ignores the selector's case-insensitive `i` flag, so it is not the reference here).
+  const cases: [string, Element, string, string, boolean][] = [
+    ['nothing set', document.body, 'lang', 'en', false],
+    ['an editable body', document.body, 'contenteditable', '', true],
+    ['a body editable "FALSE"', document.body, 'contenteditable', 'FALSE', false],
+    ['an <html> opted out with "Off"', root, 'data-glossary', 'Off', true],
+    ['an editable <html>', root, 'contenteditable', 'true', true],
+    ['an <html> opted in', root, 'data-glossary', 'on', false],
+    [
+      "Chromium's XML viewer source as the body",
+      document.body,
+      'id',
+      'webkit-xml-viewer-source-xml',
+      true,
+    ],
+  ];
+
+  it.each(cases)('answers for %s', (_, el, name, value, excluded) => {
+    el.setAttribute(name, value);
+    try {
+      expect(isBodyExcluded(document.body, null)).toBe(excluded);
+    } finally {
+      el.removeAttribute(name);
+    }
   });
 });
