@@ -33,8 +33,9 @@ export interface OccurrenceStoreOptions {
   /** Least time between two looks at what lazy text is in view, while scrolling. */
   readonly sampleGapMs: number;
   /**
-   * While the page keeps scrolling, a look waits until scrolling has paused this long (each look
-   * that paints costs the page a repaint of its whole tree; text passed in a fling needs none)…
+   * While the page keeps scrolling (scroll events less than this apart), a look waits until
+   * scrolling has paused this long: each look that paints costs the page a repaint of its whole
+   * tree, and text passed in a fling needs none…
    */
   readonly scrollPauseMs: number;
   /** …but no longer than this after the last look. */
@@ -124,8 +125,9 @@ export class OccurrenceStore {
   private sampleTimer = 0;
   private sampleFrame = 0;
   private lastSample = -Infinity;
-  /** When the page last scrolled. */
+  /** When the page last scrolled, and whether it had scrolled just before (it keeps scrolling). */
   private lastScroll = -Infinity;
+  private scrolling = false;
   private loadListening = false;
   /** Ranges waiting for the next batch: to add to, or delete from, each term's highlight. */
   private readonly toAdd = new Map<Range, TermId>();
@@ -509,7 +511,7 @@ export class OccurrenceStore {
     const now = this.natives.now();
     const gap = this.lastSample + sampleGapMs - now;
     const pause = this.lastScroll + scrollPauseMs - now;
-    if (pause <= 0) return gap;
+    if (!this.scrolling || pause <= 0) return gap;
     return Math.max(gap, Math.min(pause, this.lastSample + scrollMaxWaitMs - now));
   }
 
@@ -784,7 +786,11 @@ export class OccurrenceStore {
 
   // Windowed text moves its band, and lazy text in view is looked for again.
   private readonly onScroll = (): void => {
-    this.lastScroll = this.natives.now();
+    // A scroll soon after another is scrolling that goes on; a lone one (a jump) is looked at
+    // straight away.
+    const now = this.natives.now();
+    this.scrolling = now - this.lastScroll < this.options.scrollPauseMs;
+    this.lastScroll = now;
     if (this.activeWindows.size > 0) this.afterScroll(false);
     if (this.lazy.length > this.lazyHoles) this.scheduleSample();
   };

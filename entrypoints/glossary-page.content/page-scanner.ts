@@ -30,9 +30,9 @@ interface ChunkJob {
 }
 
 const RESCAN_QUIET_MS = 150;
+const RESCAN_MAX_WAIT_MS = 1000;
 /** Nodes a walk looks at, at most, in one step (the slice checks the clock every 32 steps). */
 const WALK_BUDGET = 256;
-const RESCAN_MAX_WAIT_MS = 1000;
 /** Custom elements without a shadow root are looked at again this long after the scan, doubling. */
 const HOST_RECHECK_FIRST_MS = 500;
 const HOST_RECHECK_LAST_MS = 16_000;

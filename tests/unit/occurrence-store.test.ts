@@ -311,27 +311,36 @@ describe('OccurrenceStore paints lazy text where the viewport is', () => {
     expect(looks()).toBe(2 * afterFirst);
   });
 
-  it('waits for scrolling to pause before it looks, or for scrollMaxWaitMs after the last look', () => {
+  it('looks at once after a lone scroll, but while scrolling goes on waits for a pause or scrollMaxWaitMs', () => {
     const s = makeStore({ scrollPauseMs: 150, scrollMaxWaitMs: 1000 });
-    page(16, s);
+    page(24, s);
     showing(p(4));
     paintedNumbers(s);
     const looks = (): number => vi.mocked(natives.elementFromPoint).mock.calls.length;
-    const afterFirst = looks();
-    // A fling: a scroll every 100 ms for 900 ms, past p9 and on to p16; no look meanwhile.
+    const perLook = looks();
+    // A jump: looked at in the next frame.
+    vi.advanceTimersByTime(GAP);
     showing(p(9));
+    scroll();
+    expect(frames.waiting.size).toBe(1);
+    expect(paintedNumbers(s)).toEqual([1, 2, 7, 8, 9, 10, 11, 12]);
+    // Then a fling, a scroll every 100 ms for 900 ms, on to p16 and p24: no look meanwhile…
     for (let t = 0; t < 9; t++) {
       vi.advanceTimersByTime(100);
       scroll();
-      if (t === 4) showing(p(16));
+      if (t === 2) showing(p(16));
+      if (t === 5) showing(p(24));
       expect(frames.waiting.size).toBe(0);
     }
-    // It pauses: one look, where the fling ended.
+    // …until it pauses: one look, where the fling ended.
     vi.advanceTimersByTime(150);
     expect(frames.waiting.size).toBe(1);
-    expect(paintedNumbers(s)).toEqual([1, 2, 13, 14, 15, 16]);
-    expect(looks()).toBe(2 * afterFirst);
+    expect(paintedNumbers(s)).toEqual([1, 2, 21, 22, 23, 24]);
+    expect(looks()).toBe(3 * perLook);
     // Scrolling that never pauses still gets a look a second after the last one.
+    vi.advanceTimersByTime(GAP);
+    scroll();
+    frames.run();
     for (let t = 0; t < 9; t++) {
       vi.advanceTimersByTime(100);
       scroll();
