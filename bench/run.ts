@@ -71,16 +71,24 @@ const RENDER_RUNS = Math.min(Number(process.env.BENCH_RENDER_RUNS ?? 2), EXTENSI
 // ---------------------------------------------------------------------------------------------
 // In-page measurements
 
-/** Marks the first animation frame with a glossary highlight (main world, before page load). */
+/**
+ * Marks the first animation frame that paints a glossary highlight (main world, before page load).
+ * The extension registers its ranges in a requestAnimationFrame callback, after this probe's own
+ * callback of that frame; so when the probe first sees a highlight, at the start of frame N+1, the
+ * highlight was registered in, and painted by, frame N: its start is what is marked.
+ */
 const FIRST_HIGHLIGHT_PROBE = `(() => {
-  const look = () => {
+  let previous = null;
+  const look = (frameStart) => {
     for (const [name, highlight] of CSS.highlights) {
       if (name.startsWith('glossary-') && highlight.size > 0) {
-        window.__glossaryFirstHighlight = performance.now();
-        performance.mark('glossary:first-highlight');
+        const at = previous ?? frameStart;
+        window.__glossaryFirstHighlight = at;
+        performance.mark('glossary:first-highlight', { startTime: at });
         return;
       }
     }
+    previous = frameStart;
     requestAnimationFrame(look);
   };
   requestAnimationFrame(look);
