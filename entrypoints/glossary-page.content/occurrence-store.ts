@@ -100,12 +100,15 @@ interface TextEntry {
  * the next frame, so ranges are added and removed in batches, at most once a frame and, after the
  * first batch, at least `flushGapMs` apart.
  *
- * Lazy text is kept in document order. Which of it is in view is found by sampling a few points of
- * the viewport (`elementFromPoint`) when the page has scrolled, at most every `sampleGapMs`, and
- * looking each up in that order: a cost per look that hardly grows with the page (an
- * IntersectionObserver per lazy element made the browser check thousands of targets every frame).
- * Lazy text is painted a block at a time, stays painted while its block is within `keepBlocks`
- * blocks of one in view, and is unpainted beyond.
+ * Lazy text is kept in document order. Which of it is in view is found when the page has
+ * scrolled (straight away after a jump; when scrolling that goes on pauses, or `scrollMaxWaitMs`
+ * after the last look), at most every `sampleGapMs`: by bisection on where the lazy elements are
+ * (some 30 box questions), or, where the page is not laid out in document order, by looking up a
+ * few points of the viewport (`elementFromPoint`) in that order. Either costs per look what hardly
+ * grows with the page (an IntersectionObserver per lazy element made the browser check thousands
+ * of targets every frame), and each look that paints costs the page one repaint of its tree. Lazy
+ * text is painted a block at a time, stays painted while its block is within `keepBlocks` blocks
+ * of one in view, and is unpainted beyond.
  */
 export class OccurrenceStore {
   private readonly entries = new Map<Text, TextEntry>();
