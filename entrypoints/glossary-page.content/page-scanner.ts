@@ -31,7 +31,7 @@ interface ChunkJob {
 
 const RESCAN_QUIET_MS = 150;
 const RESCAN_MAX_WAIT_MS = 1000;
-/** Nodes a walk looks at, at most, in one step (the slice checks the clock every 32 steps). */
+/** Nodes a walk looks at, at most, in one step (the slice reads the clock after each). */
 const WALK_BUDGET = 256;
 /** Custom elements without a shadow root are looked at again this long after the scan, doubling. */
 const HOST_RECHECK_FIRST_MS = 500;
@@ -285,8 +285,9 @@ export class PageScanner {
     if (this.queue.pending && !this.queue.overflowed) this.applyMutations();
     let steps = 0;
     while (this.hasScanWork()) {
-      this.step();
-      if ((++steps & 31) === 0 && now() > deadline) break;
+      // A walk step can look at hundreds of nodes: the clock is read after each (and after every
+      // 32 of the small steps).
+      if ((this.step() || (++steps & 31) === 0) && now() > deadline) break;
     }
     if (this.hasScanWork() || (this.queue.pending && !this.queue.overflowed)) this.schedule();
     else if (!this.queue.pending) {
@@ -296,10 +297,11 @@ export class PageScanner {
   }
 
   // One small unit of work: a chunk of a huge text node, a changed text node, or a walked one.
-  private step(): void {
+  // Whether it was a walk step (up to WALK_BUDGET nodes).
+  private step(): boolean {
     if (this.chunkJob !== null) {
       this.stepChunkJob(this.chunkJob);
-      return;
+      return false;
     }
     // (Checked by size first: an iterator per walked text node would be garbage for nothing.)
     if (this.dirtyTexts.size > 0) {
@@ -308,16 +310,17 @@ export class PageScanner {
         this.dirtyTexts.delete(dirty.value);
         if (dirty.value.isConnected) this.match(dirty.value);
         else this.options.store.remove(dirty.value);
-        return;
+        return false;
       }
     }
     const walker = this.walkers[0];
-    if (walker === undefined) return;
+    if (walker === undefined) return false;
     // Yields only text that might hold a term (the rest needs nothing: a text node the store knew
     // and that changed since is queued by the mutation observer).
     const text = walker.nextWithin(WALK_BUDGET);
     if (text === null) this.walkers.shift();
     else if (text !== PAUSED) this.match(text, walker.data);
+    return true;
   }
 
   // Only ever given connected text: walks of removed subtrees are dropped and queued text is

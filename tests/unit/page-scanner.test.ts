@@ -197,6 +197,16 @@ describe('PageScanner and OccurrenceStore', () => {
       expect(onChange).toHaveBeenCalledTimes(300);
     });
 
+    it('reads the clock after every walk step: a long page without terms takes many slices', async () => {
+      // 3,000 paragraphs: about 6,000 nodes per pass, some 24 walk steps of 256 nodes each.
+      document.body.innerHTML = '<p>plain text</p>'.repeat(3000);
+      const natives = pageNatives();
+      const post = vi.fn(natives.portPost);
+      await startScanner({ scanner: { sliceMs: 0, natives: { ...natives, portPost: post } } });
+      // One slice per walk step (each over its zero-length slice), not one for 32 of them.
+      expect(post.mock.calls.length).toBeGreaterThan(20);
+    });
+
     it('matches a text node longer than a chunk in pieces, with the same result', async () => {
       // Sparse terms: happy-dom is slow with tens of thousands of live ranges.
       const long = `Offshore BPO. ${'lorem ipsum, '.repeat(CHUNK_CHARS / 8)}KPO.`.repeat(2);
