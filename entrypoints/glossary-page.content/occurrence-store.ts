@@ -131,6 +131,8 @@ export class OccurrenceStore {
   /** When the page last scrolled, and whether it had scrolled just before (it keeps scrolling). */
   private lastScroll = -Infinity;
   private scrolling = false;
+  /** Whether the page scrolled (or resized) since the last look at what is in view. */
+  private scrolledSinceLook = false;
   private loadListening = false;
   /** Ranges waiting for the next batch: to add to, or delete from, each term's highlight. */
   private readonly toAdd = new Map<Range, TermId>();
@@ -565,7 +567,12 @@ export class OccurrenceStore {
     if (hits.length === 0) return;
     hits.sort((a, b) => a - b);
     const size = Math.max(1, this.options.lazyBlock);
-    const reach = Math.max(1, this.options.keepBlocks);
+    // Blocks a little out of view stay painted while the reader scrolls (no unpaint and repaint
+    // at every step). A look for any other reason (the page loaded, lazy text came) leaves exactly
+    // the blocks around what is in view painted: the same page at rest gets the same highlights,
+    // however its lazy text arrived.
+    const reach = this.scrolledSinceLook ? Math.max(1, this.options.keepBlocks) : 1;
+    this.scrolledSinceLook = false;
     const keep: number[] = [];
     // Hits close together in document order are one stretch of text in view: all of it is painted
     // (a small grid of points can miss short lines between them). Others (a fixed header, a
@@ -795,11 +802,13 @@ export class OccurrenceStore {
     this.scrolling = now - this.lastScroll < this.options.scrollPauseMs;
     this.lastScroll = now;
     if (this.activeWindows.size > 0) this.afterScroll(false);
+    this.scrolledSinceLook = true;
     if (this.lazy.length > this.lazyHoles) this.scheduleSample();
   };
 
   private readonly onResize = (): void => {
     if (this.activeWindows.size > 0) this.afterScroll(true);
+    this.scrolledSinceLook = true;
     if (this.lazy.length > this.lazyHoles) this.scheduleSample();
   };
 

@@ -287,6 +287,23 @@ describe('OccurrenceStore paints lazy text where the viewport is', () => {
     expect(s.size).toBe(16);
   });
 
+  it('keeps blocks left behind painted only while scrolling: a look for new text trims to the view', () => {
+    const s = makeStore({ keepBlocks: 2 });
+    page(16, s);
+    showing(p(4));
+    expect(paintedNumbers(s)).toEqual([1, 2, 3, 4, 5, 6]);
+    vi.advanceTimersByTime(GAP);
+    showing(p(9));
+    scroll();
+    expect(paintedNumbers(s)).toEqual([1, 2, 5, 6, 7, 8, 9, 10, 11, 12]);
+    // More lazy text comes, at the end: the look it brings leaves the blocks around p9 and no more.
+    vi.advanceTimersByTime(GAP);
+    const more = document.body.appendChild(document.createElement('p'));
+    more.textContent = 'BPO 17';
+    s.setMatches(more.firstChild as Text, [bpo(0)]);
+    expect(paintedNumbers(s)).toEqual([1, 2, 7, 8, 9, 10, 11, 12]);
+  });
+
   it('looks at the viewport at most once per sampleGapMs while scrolling, and once more after', () => {
     const s = makeStore();
     page(16, s);
