@@ -485,8 +485,9 @@ export class OccurrenceStore {
     return lo;
   }
 
-  // Looks at the viewport once the page has scrolled: at the next frame, and at most every
-  // sampleGapMs (a scroll ending within the gap is still looked at, when it is over).
+  // Looks at the viewport once the page has scrolled: at the next frame, at most every sampleGapMs,
+  // and while scrolling goes on, at its pauses (see sampleWait); the timer, once it fires, asks
+  // again, so scrolling since it was set is waited for too.
   private scheduleSample(): void {
     // While the page loads, the load event schedules the first look.
     if (this.sampleTimer !== 0 || this.sampleFrame !== 0 || this.loadListening) return;

@@ -204,6 +204,11 @@ export class PageScanner {
     this.walkers.push(this.walker(shadow));
   };
 
+  // What the walk yields: text that might hold a term, and text too long to test in one go (it is
+  // matched a chunk at a time).
+  private readonly worthMatching = (data: string): boolean =>
+    data.length > CHUNK_CHARS || this.options.mightContainTerm(data);
+
   private walker(root: Node, skip: Node | null = null): TextWalker {
     return new TextWalker(
       root,
@@ -212,7 +217,7 @@ export class PageScanner {
       skip,
       this.foundPossibleHost,
       this.natives,
-      this.options.mightContainTerm,
+      this.worthMatching,
     );
   }
 
@@ -308,24 +313,25 @@ export class PageScanner {
       const dirty = this.dirtyTexts.values().next();
       if (dirty.done !== true) {
         this.dirtyTexts.delete(dirty.value);
-        if (dirty.value.isConnected) this.match(dirty.value);
+        if (dirty.value.isConnected) this.match(dirty.value, dirty.value.data, false);
         else this.options.store.remove(dirty.value);
         return false;
       }
     }
     const walker = this.walkers[0];
     if (walker === undefined) return false;
-    // Yields only text that might hold a term (the rest needs nothing: a text node the store knew
-    // and that changed since is queued by the mutation observer).
+    // Yields only text worth matching (the rest needs nothing: a text node the store knew and that
+    // changed since is queued by the mutation observer).
     const text = walker.nextWithin(WALK_BUDGET);
     if (text === null) this.walkers.shift();
-    else if (text !== PAUSED) this.match(text, walker.data);
+    else if (text !== PAUSED) this.match(text, walker.data, true);
     return true;
   }
 
   // Only ever given connected text: walks of removed subtrees are dropped and queued text is
   // checked before it gets here, so the hot path makes no extra DOM call per text node.
-  private match(text: Text, data = text.data): void {
+  // `prefiltered`: the data passed `worthMatching` already.
+  private match(text: Text, data: string, prefiltered: boolean): void {
     const { store, mightContainTerm, findTerms } = this.options;
     if (data.length > CHUNK_CHARS) {
       store.remove(text);
@@ -338,7 +344,7 @@ export class PageScanner {
       return;
     }
     // Most text has no term: then the store is only asked to forget it if it knew it.
-    if (!mightContainTerm(data)) {
+    if (!prefiltered && !mightContainTerm(data)) {
       if (store.size > 0) store.remove(text);
     } else store.setMatches(text, findTerms(data));
   }

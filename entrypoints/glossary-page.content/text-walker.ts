@@ -89,9 +89,10 @@ export function isInExcludedSubtree(node: Node, ownUi: Element | null): boolean 
 export type WalkNatives = ReturnType<typeof captureWalkNatives>;
 
 const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+
 /** What `TextWalker.nextWithin()` returns when it stopped before finding text or the end. */
 export const PAUSED = false;
-const SHOW_TEXT = 0x4;
 
 /**
  * Elements that can hold a shadow root besides custom elements (the `attachShadow()` list of the
@@ -135,9 +136,10 @@ export class TextWalker {
   private elements: TreeWalker | null = null;
   /** Where the element pass stopped (the element it is yet to look at). */
   private pendingElement: Node | null = null;
+  private readonly doc: Document;
   private readonly natives: WalkNatives;
   /** Elements judged so far: whether they (or an ancestor up to the root) are excluded. */
-  private excludedCache = new Map<Element, boolean>();
+  private readonly excludedCache = new Map<Element, boolean>();
   private done = false;
   /** The data of the text last yielded (read once, for the caller too). */
   data = '';
@@ -154,7 +156,7 @@ export class TextWalker {
     /** Text whose data fails this is passed over unjudged (it can hold no term). */
     private readonly prefilter: ((data: string) => boolean) | null = null,
   ) {
-    const doc = root.ownerDocument ?? (root as Document);
+    const doc = (this.doc = root.ownerDocument ?? (root as Document));
     this.natives = natives ?? captureWalkNatives(doc.defaultView ?? window);
     this.texts = this.natives.createTreeWalker(doc, root, SHOW_TEXT);
     if (root.nodeType === Node.ELEMENT_NODE) {
@@ -199,11 +201,7 @@ export class TextWalker {
         this.data = data;
         return node as Text;
       }
-      this.elements = this.natives.createTreeWalker(
-        this.root.ownerDocument ?? (this.root as Document),
-        this.root,
-        SHOW_ELEMENT,
-      );
+      this.elements = this.natives.createTreeWalker(this.doc, this.root, SHOW_ELEMENT);
       if (--left <= 0) return PAUSED;
     }
     if (!this.findHosts(this.elements, left)) return PAUSED;
@@ -220,7 +218,7 @@ export class TextWalker {
 
   /** Forgets what was judged (an attribute that excludes may have changed since). */
   forgetExclusions(): void {
-    this.excludedCache = new Map();
+    this.excludedCache.clear();
   }
 
   // The second pass: every element under the root but those in skipped tags' subtrees, for roots.
