@@ -3,7 +3,7 @@ import { LanguageSelect } from '../shared/components/LanguageSelect.tsx';
 import { Switch } from '../shared/components/Switch.tsx';
 import { t, type MessageKey } from '../shared/i18n.ts';
 import { HIGHLIGHT_STYLES, type HighlightStyle, type Settings } from '../shared/settings-schema.ts';
-import { updateSettings } from '../shared/settings.ts';
+import { changeSettings } from '../shared/use-settings.ts';
 import { StylePreview } from './StylePreview.tsx';
 
 const STYLE_KEYS: Readonly<Record<HighlightStyle, MessageKey>> = {
@@ -23,7 +23,7 @@ export function GeneralSection({
   readonly preferred: readonly string[];
 }) {
   const change = (patch: Partial<Settings>): void => {
-    void updateSettings((s) => ({ ...s, ...patch }));
+    void changeSettings((s) => ({ ...s, ...patch }));
   };
   return (
     <section class="card" aria-labelledby="general-heading">

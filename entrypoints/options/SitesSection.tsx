@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../glossary/types.ts';
 import { t } from '../shared/i18n.ts';
 import { withSiteSwitch, type Settings } from '../shared/settings-schema.ts';
-import { updateSettings } from '../shared/settings.ts';
+import { changeSettings } from '../shared/use-settings.ts';
 import { checkSiteInput, LOCAL_FILES, type SiteKey } from '../shared/site-key.ts';
 import { siteProblemMessage } from './problem-messages.ts';
 
@@ -76,13 +76,13 @@ export function SitesSection({
     setError(null);
     setInput('');
     setStatus(() => (l: Lang) => t(l, 'optionsAdded', siteLabel(l, result.site)));
-    void updateSettings((s) => withSiteSwitch(s, result.site, false));
+    void changeSettings((s) => withSiteSwitch(s, result.site, false));
   };
 
   const remove = (site: SiteKey, index: number): void => {
     setStatus(() => (l: Lang) => t(l, 'optionsRemoved', siteLabel(l, site)));
     setRemoving({ site, index });
-    void updateSettings((s) => withSiteSwitch(s, site, true));
+    void changeSettings((s) => withSiteSwitch(s, site, true));
   };
 
   const describedBy = error === null ? 'add-hint' : 'add-hint add-error';

@@ -4,8 +4,7 @@ import { LanguageSelect } from '../shared/components/LanguageSelect.tsx';
 import { SourceNote } from '../shared/components/SourceNote.tsx';
 import { t } from '../shared/i18n.ts';
 import { withSiteSwitch } from '../shared/settings-schema.ts';
-import { updateSettings } from '../shared/settings.ts';
-import { uiLanguage, useSettings } from '../shared/use-settings.ts';
+import { changeSettings, uiLanguage, useSettings } from '../shared/use-settings.ts';
 import { ArticlePanel } from './ArticlePanel.tsx';
 import { ChartPanel } from './ChartPanel.tsx';
 import { PagePanel } from './PagePanel.tsx';
@@ -130,10 +129,10 @@ export function PopupApp({ host }: { readonly host: PopupHost }) {
           settings={settings}
           onSite={(on) => {
             if (status.kind === 'site')
-              void updateSettings((s) => withSiteSwitch(s, status.site, on));
+              void changeSettings((s) => withSiteSwitch(s, status.site, on));
           }}
           onGlobal={(on) => {
-            void updateSettings((s) => ({ ...s, enabled: on }));
+            void changeSettings((s) => ({ ...s, enabled: on }));
           }}
         />
 
@@ -167,7 +166,7 @@ export function PopupApp({ host }: { readonly host: PopupHost }) {
           value={settings.language}
           preferred={host.preferredLanguages}
           onChange={(language) => {
-            void updateSettings((s) => ({ ...s, language }));
+            void changeSettings((s) => ({ ...s, language }));
           }}
         />
       </footer>

@@ -31,11 +31,21 @@ export async function loadSettings(): Promise<Settings> {
   }
 }
 
-/** Applies a change to the stored settings and returns what was saved. */
-export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  const next = parseSettings(change(await loadSettings()));
-  await settingsItem.setValue(next);
-  return next;
+// This context's changes, one after another: two quick clicks each read what the other wrote.
+let lastUpdate: Promise<unknown> = Promise.resolve();
+
+/**
+ * Applies a change to the stored settings and returns what was saved. Changes made in this
+ * context run in turn, so none is lost to another's read-modify-write.
+ */
+export function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  const update = lastUpdate.then(async () => {
+    const next = parseSettings(change(await loadSettings()));
+    await settingsItem.setValue(next);
+    return next;
+  });
+  lastUpdate = update.catch(() => undefined);
+  return update;
 }
 
 /** Replaces all settings at once (an import), validated; returns what was saved. */

@@ -88,7 +88,9 @@ describe('the options page: switched-off sites', () => {
     await waitFor(() => {
       expect(siteNames()).not.toContain('alpha.example.com');
     });
-    expect((await loadSettings()).disabledSites).not.toContain('alpha.example.com');
+    await waitFor(async () => {
+      expect((await loadSettings()).disabledSites).not.toContain('alpha.example.com');
+    });
     expect(document.getElementById('sites-status')?.textContent).toBe(
       'Highlighting is back on for alpha.example.com.',
     );
@@ -103,7 +105,9 @@ describe('the options page: switched-off sites', () => {
     await waitFor(() => {
       expect(siteNames()).toEqual(['example.com']);
     });
-    expect((await loadSettings()).disabledSites).toEqual(['example.com']);
+    await waitFor(async () => {
+      expect((await loadSettings()).disabledSites).toEqual(['example.com']);
+    });
     expect(document.getElementById('sites-status')?.textContent).toBe(
       'Highlighting is now off on example.com.',
     );
@@ -163,7 +167,9 @@ describe('the options page: general settings', () => {
     await waitFor(() => {
       expect(global.getAttribute('aria-checked')).toBe('false');
     });
-    expect((await loadSettings()).enabled).toBe(false);
+    await waitFor(async () => {
+      expect((await loadSettings()).enabled).toBe(false);
+    });
   });
 
   it('chooses the highlight style, previewing it with the content script’s CSS', async () => {

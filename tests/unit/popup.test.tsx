@@ -80,13 +80,38 @@ describe('the popup', () => {
     await waitFor(() => {
       expect(site.getAttribute('aria-checked')).toBe('false');
     });
-    expect((await loadSettings()).disabledSites).toEqual(['example.com']);
+    await waitFor(async () => {
+      expect((await loadSettings()).disabledSites).toEqual(['example.com']);
+    });
     expect(await screen.findByText(/Highlighting is off on this site/)).toBeTruthy();
     fireEvent.click(site);
     await waitFor(() => {
       expect(site.getAttribute('aria-checked')).toBe('true');
     });
-    expect((await loadSettings()).disabledSites).toEqual([]);
+    await waitFor(async () => {
+      expect((await loadSettings()).disabledSites).toEqual([]);
+    });
+  });
+
+  it('flips a switch on the click, before storage answers, and loses no quick second click', async () => {
+    render(<PopupApp host={fakeHost(WEB_TAB, FOUND)} />);
+    const site = await screen.findByRole('switch', { name: /example\.com/ });
+    const global = screen.getByRole('switch', { name: 'Highlight terms on all sites' });
+    fireEvent.click(site);
+    expect(site.getAttribute('aria-checked')).toBe('false');
+    fireEvent.click(global);
+    expect(global.getAttribute('aria-checked')).toBe('false');
+    expect(site.getAttribute('aria-checked')).toBe('false');
+    await waitFor(async () => {
+      expect(await loadSettings()).toMatchObject({
+        enabled: false,
+        disabledSites: ['example.com'],
+      });
+    });
+    // Storage's echoes of the first change do not flip the switches back meanwhile or after.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(site.getAttribute('aria-checked')).toBe('false');
+    expect(global.getAttribute('aria-checked')).toBe('false');
   });
 
   it('has a global switch that acts on all sites', async () => {
@@ -96,7 +121,9 @@ describe('the popup', () => {
     await waitFor(() => {
       expect(global.getAttribute('aria-checked')).toBe('false');
     });
-    expect((await loadSettings()).enabled).toBe(false);
+    await waitFor(async () => {
+      expect((await loadSettings()).enabled).toBe(false);
+    });
     const site = screen.getByRole('switch', { name: /example\.com/ });
     expect(site.getAttribute('aria-describedby')).toBe('site-note');
     expect(document.getElementById('site-note')?.textContent).toMatch(/off on all sites/);
@@ -279,7 +306,9 @@ describe('the popup’s language', () => {
     const select = await screen.findByRole('combobox', { name: 'Language' });
     fireEvent.change(select, { target: { value: 'et' } });
     await screen.findByRole('combobox', { name: 'Keel' });
-    expect((await loadSettings()).language).toBe('et');
+    await waitFor(async () => {
+      expect((await loadSettings()).language).toBe('et');
+    });
     fireEvent.click(screen.getByRole('tab', { name: 'Võrdlus' }));
     const table = screen.getByRole('table', { name: 'Võrdluskaart' });
     expect(table.getAttribute('lang')).toBe('et');

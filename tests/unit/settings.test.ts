@@ -133,6 +133,27 @@ describe('the settings store (storage.local)', () => {
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
+  it('loses no change when several are made at once', async () => {
+    const saves = [
+      updateSettings((s) => withSiteSwitch(s, 'a.example', false)),
+      updateSettings((s) => withSiteSwitch(s, 'b.example', false)),
+      updateSettings((s) => ({ ...s, enabled: false })),
+    ];
+    await Promise.all(saves);
+    const stored = await loadSettings();
+    expect(stored.disabledSites).toEqual(['a.example', 'b.example']);
+    expect(stored.enabled).toBe(false);
+  });
+
+  it('goes on saving after a change that throws', async () => {
+    const failed = updateSettings(() => {
+      throw new Error('broken change');
+    });
+    const next = updateSettings((s) => ({ ...s, firstOnly: true }));
+    await expect(failed).rejects.toThrow('broken change');
+    expect((await next).firstOnly).toBe(true);
+  });
+
   it('tells watchers of every change, validated', async () => {
     const seen: Settings[] = [];
     const unwatch = watchSettings((s) => seen.push(s));
