@@ -73,22 +73,21 @@ const RENDER_RUNS = Math.min(Number(process.env.BENCH_RENDER_RUNS ?? 2), EXTENSI
 
 /**
  * Marks the first animation frame that paints a glossary highlight (main world, before page load).
- * The extension registers its ranges in a requestAnimationFrame callback, after this probe's own
- * callback of that frame; so when the probe first sees a highlight, at the start of frame N+1, the
- * highlight was registered in, and painted by, frame N: its start is what is marked.
+ * The extension registers its first ranges at the end of the task that found them, never inside an
+ * animation frame callback; so the first frame whose callbacks see a highlight is the one that
+ * paints it. What is marked is when that frame's callbacks run, just before it lays out and paints
+ * (not the frame's nominal start, which can lie long before, while the parser held the thread).
  */
 const FIRST_HIGHLIGHT_PROBE = `(() => {
-  let previous = null;
-  const look = (frameStart) => {
+  const look = () => {
     for (const [name, highlight] of CSS.highlights) {
       if (name.startsWith('glossary-') && highlight.size > 0) {
-        const at = previous ?? frameStart;
+        const at = performance.now();
         window.__glossaryFirstHighlight = at;
         performance.mark('glossary:first-highlight', { startTime: at });
         return;
       }
     }
-    previous = frameStart;
     requestAnimationFrame(look);
   };
   requestAnimationFrame(look);

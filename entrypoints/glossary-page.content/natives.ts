@@ -88,6 +88,7 @@ export function captureNatives(win: Window & typeof globalThis) {
     setTimeout: win.setTimeout.bind(win) as (fn: () => void, ms?: number) => number,
     clearTimeout: win.clearTimeout.bind(win),
     requestAnimationFrame: win.requestAnimationFrame.bind(win),
+    queueMicrotask: win.queueMicrotask.bind(win),
     cancelAnimationFrame: win.cancelAnimationFrame.bind(win),
     now: win.performance.now.bind(win.performance),
     MessageChannel: win.MessageChannel,

@@ -140,6 +140,7 @@ export class OccurrenceStore {
   private flushTimer = 0;
   private flushFrame = 0;
   private lastFlush = -Infinity;
+  private firstFlushQueued = false;
   /** Where the viewport was when the painted windows were last computed. */
   private windowsAt = NaN;
   private readonly natives: Natives;
@@ -312,10 +313,21 @@ export class OccurrenceStore {
     this.toAdd.clear();
   }
 
-  // One batch a frame at most; after the first, one per `flushGapMs`.
+  // The first batch at the end of the task that found it, so that it is in the very next frame
+  // (waiting for an animation frame could miss one: on a big page the first frame after the
+  // document is parsed lays it all out, and takes a second). Then one batch a frame at most, one
+  // per `flushGapMs`.
   private scheduleFlush(): void {
-    if (this.flushTimer !== 0 || this.flushFrame !== 0) return;
+    if (this.flushTimer !== 0 || this.flushFrame !== 0 || this.firstFlushQueued) return;
     const n = this.natives;
+    if (this.lastFlush === -Infinity) {
+      this.firstFlushQueued = true;
+      n.queueMicrotask(() => {
+        this.firstFlushQueued = false;
+        if (this.lastFlush === -Infinity) this.flush();
+      });
+      return;
+    }
     const wait = this.lastFlush + this.options.flushGapMs - n.now();
     const inFrame = (): void => {
       this.flushTimer = 0;

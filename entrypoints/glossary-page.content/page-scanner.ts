@@ -101,6 +101,10 @@ export class PageScanner {
     this.running = true;
     this.observe(this.doc);
     this.queueFullScan();
+    // The first slice now, not after the next frame: when the document has just been parsed, the
+    // browser renders (and on a big page lays out everything) before a posted task gets its turn,
+    // and what this slice finds is painted in that frame.
+    this.runSlice();
   }
 
   /** Stops all work and observers; the store is left to its owner. */

@@ -7,11 +7,22 @@ import {
 } from '../../entrypoints/glossary-page.content/occurrence-store.ts';
 import { installPageWorld, pageNatives, type FakeHighlightRegistry } from './support/page-world.ts';
 
-/** Animation frames that run only when the test says so. */
+/** Animation frames (and the ends of tasks before them) that run only when the test says so. */
 class Frames {
   private next = 1;
   readonly waiting = new Map<number, FrameRequestCallback>();
+  readonly endOfTask: (() => void)[] = [];
   requested = 0;
+
+  readonly queueMicrotask = (callback: () => void): void => {
+    this.endOfTask.push(callback);
+  };
+
+  /** Ends the current task: runs the microtasks queued. */
+  endTask(): void {
+    const callbacks = this.endOfTask.splice(0);
+    for (const callback of callbacks) callback();
+  }
 
   readonly request = (callback: FrameRequestCallback): number => {
     this.requested++;
@@ -23,8 +34,9 @@ class Frames {
     this.waiting.delete(id);
   };
 
-  /** Runs the frame callbacks waiting now. */
+  /** Ends the current task, then runs the frame callbacks waiting now. */
   run(): void {
+    this.endTask();
     const callbacks = [...this.waiting.values()];
     this.waiting.clear();
     for (const callback of callbacks) callback(performance.now());
@@ -46,6 +58,7 @@ beforeEach(() => {
     ...captureNatives(window),
     requestAnimationFrame: frames.request,
     cancelAnimationFrame: frames.cancel,
+    queueMicrotask: frames.queueMicrotask,
   };
   store = new OccurrenceStore(document, { natives, flushGapMs: GAP });
 });
@@ -79,18 +92,17 @@ function painted(): string[] {
 }
 
 describe('OccurrenceStore batches its highlight changes', () => {
-  it('applies many changes in one flush at the next frame', () => {
+  it('applies the first changes in one flush at the end of their task, not a frame later', () => {
     const add = vi.spyOn(natives, 'highlightAdd');
-    const nodes = texts('BPO a', 'BPO b', 'BPO c BPO');
+    const nodes = texts('BPO a', 'BPO b', 'BPO c BPO', 'BPO d');
     store.setMatches(nodes[0] as Text, [bpo(0)]);
     store.setMatches(nodes[1] as Text, [bpo(0)]);
     store.setMatches(nodes[2] as Text, [bpo(0), bpo(6)]);
     expect(store.size).toBe(4);
     expect(painted()).toEqual([]);
     expect(add).not.toHaveBeenCalled();
-    expect(frames.requested).toBe(1);
 
-    frames.run();
+    frames.endTask();
     expect(painted()).toEqual([
       'BPO a@0-3:glossary-bpo',
       'BPO b@0-3:glossary-bpo',
@@ -98,7 +110,16 @@ describe('OccurrenceStore batches its highlight changes', () => {
       'BPO c BPO@6-9:glossary-bpo',
     ]);
     expect(add).toHaveBeenCalledTimes(4);
+    expect(frames.requested).toBe(0);
+
+    // Later changes wait for a frame (after the gap), many in one batch.
+    store.setMatches(nodes[3] as Text, [bpo(0)]);
+    frames.endTask();
+    expect(add).toHaveBeenCalledTimes(4);
+    vi.advanceTimersByTime(GAP);
     expect(frames.requested).toBe(1);
+    frames.run();
+    expect(add).toHaveBeenCalledTimes(5);
   });
 
   it('never registers a range added and removed before the flush', () => {
@@ -182,6 +203,7 @@ describe('OccurrenceStore batches its highlight changes', () => {
     const [a] = texts('BPO a');
     store.setMatches(a as Text, [bpo(0)]);
     store.dispose();
+    frames.endTask();
     expect(frames.waiting.size).toBe(0);
     expect(registry.size).toBe(0);
   });
@@ -213,6 +235,7 @@ describe('OccurrenceStore paints lazy text where the viewport is', () => {
       ...pageNatives(),
       requestAnimationFrame: frames.request,
       cancelAnimationFrame: frames.cancel,
+      queueMicrotask: frames.queueMicrotask,
       elementFromPoint: vi.fn((_doc: unknown, _x: number, y: number) => view(y)),
     };
     view = () => null;

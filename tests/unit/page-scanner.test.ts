@@ -126,6 +126,25 @@ describe('PageScanner and OccurrenceStore', () => {
       expect([...s.countsByTerm().keys()]).toEqual([...TERM_IDS]);
     });
 
+    it('finds and paints what its first slice reaches before start() returns, not a task later', async () => {
+      document.body.innerHTML = '<p>BPO ja KPO</p><p>offshore</p>';
+      const s = new OccurrenceStore(document, { natives: pageNatives() });
+      const p = new PageScanner(document, {
+        store: s,
+        findTerms,
+        mightContainTerm,
+        ownUi: () => null,
+      });
+      store = s;
+      scanner = p;
+      p.start();
+      expect(s.size).toBe(3);
+      expect(paintedRanges()).toHaveLength(0);
+      // Registered at the end of this task, so the next frame paints them.
+      await Promise.resolve();
+      expect(paintedRanges()).toHaveLength(3);
+    });
+
     it('keeps nothing for a page without terms', async () => {
       const [, s] = await scan('<p>Nothing to see here.</p><p>BPOs? no: bpo, xKPO, allhankija</p>');
       expect(spans(s)).toEqual(['BPOs:bpo']);
