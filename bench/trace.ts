@@ -163,6 +163,29 @@ export function domContentLoadedTs(events: readonly TraceEvent[]): number | null
   return ts;
 }
 
+/**
+ * When the top frame first painted content (trace µs), or null: before it nothing on the page, a
+ * highlight included, can be seen.
+ */
+export function firstContentfulPaintTs(events: readonly TraceEvent[]): number | null {
+  const frames = new Set<string>();
+  for (const e of events) {
+    const frame = e.args?.data?.frame;
+    if (
+      e.name === 'MarkDOMContent' &&
+      e.args?.data?.isMainFrame === true &&
+      typeof frame === 'string'
+    )
+      frames.add(frame);
+  }
+  let ts: number | null = null;
+  for (const e of events) {
+    if (e.name !== 'firstContentfulPaint' || !frames.has(String(e.args?.frame))) continue;
+    if (ts === null || e.ts < ts) ts = e.ts;
+  }
+  return ts;
+}
+
 export interface TraceEvent {
   readonly name: string;
   readonly cat: string;
@@ -175,6 +198,7 @@ export interface TraceEvent {
   readonly tid: number;
   readonly id?: string;
   readonly args?: {
+    readonly frame?: string;
     readonly data?: {
       readonly url?: string;
       readonly frame?: string;

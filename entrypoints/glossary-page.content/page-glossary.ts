@@ -73,6 +73,11 @@ export class PageGlossary {
     return this.options.firstOnly;
   }
 
+  /** While the document is parsed: paints the terms in what has arrived (see PageScanner). */
+  preview(): void {
+    this.scanner.preview();
+  }
+
   /** Starts scanning and following the page's changes. */
   start(): void {
     this.scanner.start();

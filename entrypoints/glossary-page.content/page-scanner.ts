@@ -38,6 +38,11 @@ const HOST_RECHECK_FIRST_MS = 500;
 const HOST_RECHECK_LAST_MS = 16_000;
 /** At most this many such elements are remembered (each recheck reads every one). */
 const MAX_WAITING_HOSTS = 5000;
+/**
+ * Walk steps the preview takes in all (each up to WALK_BUDGET nodes): it paints the top of a page
+ * still loading, and start() walks that part again.
+ */
+const PREVIEW_STEPS = 32;
 
 const ignore = (): void => undefined;
 
@@ -78,6 +83,12 @@ export class PageScanner {
   private running = false;
   private idleWaiters: (() => void)[] = [];
   private readonly sliceMs: number;
+  /** While the document is parsed (see preview()): its walk, its next frame, its steps so far. */
+  private previewWalker: TextWalker | null = null;
+  private previewFrame = 0;
+  private previewSteps = -1;
+  /** Text the preview found that the full scan has not matched again yet (see start()). */
+  private previewTexts: Set<Text> | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -95,9 +106,61 @@ export class PageScanner {
     });
   }
 
+  /**
+   * While the document is still being parsed: finds and paints the terms in what has arrived so
+   * far, now and at each animation frame, so that they show as the page does. It observes nothing
+   * and stops after PREVIEW_STEPS walk steps; start() (once the document is parsed) walks the page
+   * again from the top and forgets what the preview found that is no longer there.
+   */
+  preview(): void {
+    if (this.running || this.previewSteps >= 0) return;
+    this.previewSteps = 0;
+    this.previewStep();
+  }
+
+  private readonly previewStep = (): void => {
+    this.previewFrame = 0;
+    if (this.running || this.previewSteps < 0 || this.previewSteps >= PREVIEW_STEPS) return;
+    const natives = this.natives;
+    if (this.previewWalker === null) {
+      const body = this.doc.body as HTMLElement | null;
+      if (body !== null) {
+        if (this.doc.designMode === 'on' || isBodyExcluded(body, this.options.ownUi())) return;
+        this.previewWalker = this.walker(body);
+      }
+    }
+    const walker = this.previewWalker;
+    if (walker !== null) {
+      const deadline = natives.now() + this.sliceMs;
+      while (this.previewSteps < PREVIEW_STEPS) {
+        this.previewSteps++;
+        const text = walker.nextArrivedWithin(WALK_BUDGET);
+        if (text === null) break;
+        // Text too long for one go waits for the scan (it is matched in chunks).
+        if (text !== PAUSED && walker.data.length <= CHUNK_CHARS) {
+          this.options.store.setMatches(text, this.options.findTerms(walker.data));
+        }
+        if (natives.now() > deadline) break;
+      }
+    }
+    this.previewFrame = natives.requestAnimationFrame(this.previewStep);
+  };
+
+  private stopPreview(): void {
+    this.natives.cancelAnimationFrame(this.previewFrame);
+    this.previewFrame = 0;
+    this.previewSteps = -1;
+    this.previewWalker = null;
+  }
+
   /** Starts watching the document and scanning it, the part in view first. */
   start(): void {
     if (this.running) return;
+    if (this.previewSteps >= 0) {
+      this.stopPreview();
+      const store = this.options.store;
+      if (store.size > 0) this.previewTexts = new Set(store.texts());
+    }
     this.running = true;
     this.observe(this.doc);
     this.queueFullScan();
@@ -110,6 +173,8 @@ export class PageScanner {
   /** Stops all work and observers; the store is left to its owner. */
   stop(): void {
     this.running = false;
+    this.stopPreview();
+    this.previewTexts = null;
     this.natives.clearTimeout(this.rescanTimer);
     this.natives.clearTimeout(this.hostTimer);
     this.rescanTimer = 0;
@@ -300,6 +365,7 @@ export class PageScanner {
     }
     if (this.hasScanWork() || (this.queue.pending && !this.queue.overflowed)) this.schedule();
     else if (!this.queue.pending) {
+      this.forgetPreviewLeftovers();
       this.scheduleHostChecks();
       this.resolveIdle();
     }
@@ -332,11 +398,21 @@ export class PageScanner {
     return true;
   }
 
+  // The scan after a preview is done: text the preview found and the scan did not match again
+  // has left the page, changed, or been excluded since.
+  private forgetPreviewLeftovers(): void {
+    const leftovers = this.previewTexts;
+    if (leftovers === null) return;
+    this.previewTexts = null;
+    for (const text of leftovers) this.options.store.remove(text);
+  }
+
   // Only ever given connected text: walks of removed subtrees are dropped and queued text is
   // checked before it gets here, so the hot path makes no extra DOM call per text node.
   // `prefiltered`: the data passed `worthMatching` already.
   private match(text: Text, data: string, prefiltered: boolean): void {
     const { store, mightContainTerm, findTerms } = this.options;
+    this.previewTexts?.delete(text);
     if (data.length > CHUNK_CHARS) {
       store.remove(text);
       this.chunkJob = {
@@ -374,6 +450,7 @@ export class PageScanner {
     if (this.waitingHosts.size > 0) this.checkWaitingHosts();
     if (batch.rescan) {
       store.clear();
+      this.previewTexts = null;
       this.walkers.length = 0;
       this.dirtyTexts.clear();
       this.chunkJob = null;

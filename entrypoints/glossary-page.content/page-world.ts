@@ -15,7 +15,8 @@ import { PageGlossary } from './page-glossary.ts';
 
 /**
  * Wires the page-world half to the document: takes the built-ins now, announces itself, and runs a
- * PageGlossary while the isolated half's commands say so (from when the DOM is parsed). Reports
+ * PageGlossary while the isolated half's commands say so (a preview while the document is parsed,
+ * the scan proper from DOMContentLoaded). Reports
  * counts and answers "next term" requests with events on the document.
  */
 export function runPageWorld(win: Window & typeof globalThis, shadowSheets: boolean): void {
@@ -31,7 +32,6 @@ export function runPageWorld(win: Window & typeof globalThis, shadowSheets: bool
   };
 
   const apply = (): void => {
-    if (doc.readyState === 'loading') return;
     if (glossary !== null && (wanted === null || wanted.firstOnly !== glossary.firstOnly)) {
       glossary.stop();
       glossary = null;
@@ -48,10 +48,13 @@ export function runPageWorld(win: Window & typeof globalThis, shadowSheets: bool
           emit(doc, COUNTS_EVENT, encodeCounts(total, counts));
         },
       });
-      glossary.start();
     } else if (wanted !== null) {
       glossary?.setLook(wanted.look);
     }
+    // While the parser runs, what has arrived is previewed; the scan proper starts once it is done.
+    if (glossary === null) return;
+    if (doc.readyState === 'loading') glossary.preview();
+    else glossary.start();
   };
 
   const listen = nullProto({ capture: true });

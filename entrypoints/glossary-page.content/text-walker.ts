@@ -187,25 +187,41 @@ export class TextWalker {
    */
   nextWithin(budget: number): Text | null | typeof PAUSED {
     if (this.done) return null;
-    let left = budget;
     if (this.elements === null) {
-      const texts = this.texts;
-      const prefilter = this.prefilter;
-      for (let node = texts.nextNode(); node !== null; node = texts.nextNode()) {
-        const data = (node as Text).data;
-        if (prefilter !== null && !prefilter(data)) {
-          if (--left <= 0) return PAUSED;
-          continue;
-        }
-        if (this.isExcluded((node as Text).parentElement)) continue;
-        this.data = data;
-        return node as Text;
-      }
+      const text = this.nextText(budget);
+      if (text !== null) return text;
       this.elements = this.natives.createTreeWalker(this.doc, this.root, SHOW_ELEMENT);
-      if (--left <= 0) return PAUSED;
+      return PAUSED;
     }
-    if (!this.findHosts(this.elements, left)) return PAUSED;
+    if (!this.findHosts(this.elements, budget)) return PAUSED;
     this.done = true;
+    return null;
+  }
+
+  /**
+   * While the document is still being parsed: the text pass alone, like `nextWithin`, but null
+   * when it has caught up with the parser, and then called again later it goes on from there into
+   * what has arrived since. (Text the parser was still filling in when passed is seen as it was.)
+   */
+  nextArrivedWithin(budget: number): Text | null | typeof PAUSED {
+    return this.done || this.elements !== null ? null : this.nextText(budget);
+  }
+
+  // The text pass: the next text worth yielding, PAUSED after `budget` passed over, or null at the end.
+  private nextText(budget: number): Text | null | typeof PAUSED {
+    let left = budget;
+    const texts = this.texts;
+    const prefilter = this.prefilter;
+    for (let node = texts.nextNode(); node !== null; node = texts.nextNode()) {
+      const data = (node as Text).data;
+      if (prefilter !== null && !prefilter(data)) {
+        if (--left <= 0) return PAUSED;
+        continue;
+      }
+      if (this.isExcluded((node as Text).parentElement)) continue;
+      this.data = data;
+      return node as Text;
+    }
     return null;
   }
 

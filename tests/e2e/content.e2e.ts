@@ -41,6 +41,11 @@ describe('highlighting and tooltips in Chromium', () => {
   let browser: ExtensionBrowser;
   let server: TestServer;
   let page: Page;
+  // The streamed page's second half waits for this.
+  let releaseStream = (): void => undefined;
+  const streamReleased = new Promise<void>((done) => {
+    releaseStream = done;
+  });
 
   beforeAll(async () => {
     server = await serve({
@@ -51,6 +56,14 @@ describe('highlighting and tooltips in Chromium', () => {
           headers: { 'content-security-policy': "default-src 'none'" },
         },
         '/dense.html': { body: densePage() },
+        '/streamed.html': {
+          body: `<!doctype html><html lang="en"><body><p id="early">Our BPO team works offshore.</p><p id="gone">The KPO part.</p>${'<p>Filler text that keeps the parser busy.</p>'.repeat(200)}`,
+          rest: {
+            after: streamReleased,
+            // An inline script changes what the preview saw before the document ends.
+            body: `<script>document.getElementById('gone').remove();document.getElementById('early').insertAdjacentHTML('beforebegin', '<p id="added">Nearshore first.</p>');</script><p id="late">Outsourcing at the end.</p></body></html>`,
+          },
+        },
         '/hostile.html': {
           body: `<!doctype html><html lang="en"><head>${HOSTILE_CSS}</head><body><p id="t">Our KPO partner.</p></body></html>`,
         },
@@ -59,6 +72,7 @@ describe('highlighting and tooltips in Chromium', () => {
     browser = await launchExtension();
   });
   afterAll(async () => {
+    releaseStream();
     await browser.close();
     await server.close();
   });
@@ -163,6 +177,20 @@ describe('highlighting and tooltips in Chromium', () => {
     await expect
       .poll(async () => (await paintedTerms(page)).filter((t) => !t.connected || t.collapsed))
       .toEqual([]);
+  });
+
+  it('paints the terms of a page still loading, then exactly those of the loaded page', async () => {
+    const painted = async (): Promise<string[]> =>
+      (await paintedTerms(page)).filter((t) => t.connected && !t.collapsed).map((t) => t.text);
+    await page.goto(`${server.origin}/streamed.html`, { waitUntil: 'commit' });
+    await expect.poll(painted).toEqual(['BPO', 'offshore', 'KPO']);
+    expect(await page.evaluate(() => document.readyState)).toBe('loading');
+
+    releaseStream();
+    await page.waitForLoadState('load');
+    await expect.poll(painted).toEqual(['Nearshore', 'BPO', 'offshore', 'Outsourcing']);
+    await expect.poll(async () => (await paintedTerms(page)).length).toBe(4);
+    await expect.poll(() => activeTabBadge(browser)).toBe('4');
   });
 
   it('changes no node of the page, its frames or its open shadow roots (only its own UI host appears)', async () => {

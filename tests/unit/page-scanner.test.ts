@@ -290,6 +290,117 @@ describe('PageScanner and OccurrenceStore', () => {
     });
   });
 
+  describe('a preview while the page is parsed', () => {
+    /** Animation frames that run when the test says so. */
+    let frames = new Map<number, FrameRequestCallback>();
+    let frameId = 0;
+    const runFrames = (): void => {
+      const waiting = [...frames.values()];
+      frames = new Map();
+      for (const callback of waiting) callback(performance.now());
+    };
+
+    function previewScanner(): [PageScanner, OccurrenceStore] {
+      const natives = {
+        ...pageNatives(),
+        requestAnimationFrame: (callback: FrameRequestCallback): number => {
+          frames.set(++frameId, callback);
+          return frameId;
+        },
+        cancelAnimationFrame: (id: number): void => {
+          frames.delete(id);
+        },
+      };
+      const s = new OccurrenceStore(document, { natives });
+      const p = new PageScanner(document, {
+        store: s,
+        findTerms,
+        mightContainTerm,
+        ownUi: () => null,
+        natives,
+      });
+      store = s;
+      scanner = p;
+      return [p, s];
+    }
+
+    beforeEach(() => {
+      frames = new Map();
+    });
+
+    it('paints what has arrived at once, and what arrives next at the next frame', async () => {
+      document.body.innerHTML = '<p>BPO ja</p>';
+      const [p, s] = previewScanner();
+      p.preview();
+      expect(spans(s)).toEqual(['BPO:bpo']);
+      await Promise.resolve();
+      expect(paintedRanges()).toHaveLength(1);
+
+      // The parser appends: nothing happens until the next frame (no observer yet).
+      document.body.insertAdjacentHTML('beforeend', '<p>KPO <i>offshore</i></p>');
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(spans(s)).toEqual(['BPO:bpo']);
+      runFrames();
+      expect(spans(s)).toEqual(['BPO:bpo', 'KPO:kpo', 'offshore:offshore']);
+    });
+
+    it('waits for a body, and previews nothing in an excluded one', () => {
+      const body = document.body;
+      body.remove();
+      try {
+        const [p, s] = previewScanner();
+        p.preview();
+        expect(frames.size).toBe(1);
+        document.documentElement.append(body);
+        body.setAttribute('data-glossary', 'off');
+        body.innerHTML = '<p>BPO</p>';
+        runFrames();
+        expect(s.size).toBe(0);
+        expect(frames.size).toBe(0);
+      } finally {
+        document.documentElement.append(body);
+        body.removeAttribute('data-glossary');
+      }
+    });
+
+    it('is walked again by start(), which drops what left, changed or was excluded since', async () => {
+      document.body.innerHTML =
+        '<p id="a">BPO a</p><p id="b">KPO b</p><p id="c">offshore c</p><p id="d">nearshore d</p>';
+      const [p, s] = previewScanner();
+      p.preview();
+      expect(s.size).toBe(4);
+      byId(document, 'a').remove();
+      (byId(document, 'b').firstChild as Text).data = 'nothing here';
+      byId(document, 'c').setAttribute('data-glossary', 'off');
+      // An early script adds text above what the preview walked.
+      document.body.insertAdjacentHTML('afterbegin', '<p>onshore</p>');
+      p.start();
+      await p.whenIdle();
+      expect(sorted(spans(s))).toEqual(['nearshore:nearshore', 'onshore:onshore']);
+      expect(counts(s)).toEqual({ nearshore: 1, onshore: 1 });
+      // The preview asks for no more frames.
+      expect(frames.size).toBe(0);
+      s.flush();
+      expect(
+        paintedRanges()
+          .map((r) => r.toString())
+          .sort(),
+      ).toEqual(['nearshore', 'onshore']);
+    });
+
+    it('stops after its share of the walk; start() finds the rest', async () => {
+      document.body.innerHTML = '<p>plain text</p>'.repeat(10_000) + '<p>BPO</p>';
+      const [p, s] = previewScanner();
+      p.preview();
+      for (let i = 0; i < 50 && frames.size > 0; i++) runFrames();
+      expect(frames.size).toBe(0);
+      expect(s.size).toBe(0);
+      p.start();
+      await p.whenIdle();
+      expect(spans(s)).toEqual(['BPO:bpo']);
+    });
+  });
+
   describe('following the page', () => {
     it('picks up text appended after the scan', async () => {
       const [p, s] = await scan('<main id="main"><p>BPO</p></main>');

@@ -6,6 +6,11 @@ import { extname, join, normalize, sep } from 'node:path';
 /** A page served from memory, with its own response headers (e.g. a strict CSP). */
 export interface VirtualPage {
   readonly body: string;
+  /**
+   * Sent after `body` once this resolves, ending the response: the browser parses what came first
+   * and waits (the document stays `loading`) until then.
+   */
+  readonly rest?: { readonly body: string; readonly after: Promise<void> };
   readonly contentType?: string;
   readonly headers?: Readonly<Record<string, string>>;
 }
@@ -48,7 +53,13 @@ export async function serve(options: ServeOptions): Promise<TestServer> {
         'content-type': page.contentType ?? 'text/html; charset=utf-8',
         ...page.headers,
       });
-      res.end(page.body);
+      if (page.rest === undefined) {
+        res.end(page.body);
+        return;
+      }
+      res.write(page.body);
+      await page.rest.after;
+      res.end(page.rest.body);
       return;
     }
     if (options.root !== undefined) {
