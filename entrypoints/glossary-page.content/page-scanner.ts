@@ -20,6 +20,14 @@ export interface PageScannerOptions {
   readonly mutationThreshold?: number;
   /** The page's built-ins from before page scripts ran (captured now when not given). */
   readonly natives?: Natives;
+  /**
+   * What a preview (see preview()) walks at most: nodes (about: a text yielded counts one), and
+   * occurrences found (by default the store's eager limit: beyond it nothing is painted before
+   * the page has loaded). It paints the top of a page still loading; start() walks and matches
+   * that part again.
+   */
+  readonly previewNodes?: number;
+  readonly previewOccurrences?: number;
 }
 
 interface ChunkJob {
@@ -38,11 +46,6 @@ const HOST_RECHECK_FIRST_MS = 500;
 const HOST_RECHECK_LAST_MS = 16_000;
 /** At most this many such elements are remembered (each recheck reads every one). */
 const MAX_WAITING_HOSTS = 5000;
-/**
- * Walk steps the preview takes in all (each up to WALK_BUDGET nodes): it paints the top of a page
- * still loading, and start() walks that part again.
- */
-const PREVIEW_STEPS = 32;
 
 const ignore = (): void => undefined;
 
@@ -86,7 +89,8 @@ export class PageScanner {
   /** While the document is parsed (see preview()): its walk, its next frame, its steps so far. */
   private previewWalker: TextWalker | null = null;
   private previewFrame = 0;
-  private previewSteps = -1;
+  /** Nodes the preview may still walk; negative while there is no preview. */
+  private previewLeft = -1;
   /** Text the preview found that the full scan has not matched again yet (see start()). */
   private previewTexts: Set<Text> | null = null;
 
@@ -109,18 +113,21 @@ export class PageScanner {
   /**
    * While the document is still being parsed: finds and paints the terms in what has arrived so
    * far, now and at each animation frame, so that they show as the page does. It observes nothing
-   * and stops after PREVIEW_STEPS walk steps; start() (once the document is parsed) walks the page
-   * again from the top and forgets what the preview found that is no longer there.
+   * and stops after a share of the walk (previewNodes, previewOccurrences); start(), once the
+   * document is parsed, walks the page again from the top and forgets what the preview found that
+   * is no longer there.
    */
   preview(): void {
-    if (this.running || this.previewSteps >= 0) return;
-    this.previewSteps = 0;
+    if (this.running || this.previewLeft >= 0) return;
+    this.previewLeft = this.options.previewNodes ?? 16_384;
     this.previewStep();
   }
 
   private readonly previewStep = (): void => {
     this.previewFrame = 0;
-    if (this.running || this.previewSteps < 0 || this.previewSteps >= PREVIEW_STEPS) return;
+    const store = this.options.store;
+    const most = this.options.previewOccurrences ?? 2000;
+    if (this.running || this.previewLeft <= 0 || store.size >= most) return;
     const natives = this.natives;
     if (this.previewWalker === null) {
       const body = this.doc.body as HTMLElement | null;
@@ -132,13 +139,16 @@ export class PageScanner {
     const walker = this.previewWalker;
     if (walker !== null) {
       const deadline = natives.now() + this.sliceMs;
-      while (this.previewSteps < PREVIEW_STEPS) {
-        this.previewSteps++;
+      while (this.previewLeft > 0 && store.size < most) {
         const text = walker.nextArrivedWithin(WALK_BUDGET);
         if (text === null) break;
-        // Text too long for one go waits for the scan (it is matched in chunks).
-        if (text !== PAUSED && walker.data.length <= CHUNK_CHARS) {
-          this.options.store.setMatches(text, this.options.findTerms(walker.data));
+        if (text === PAUSED) this.previewLeft -= WALK_BUDGET;
+        else {
+          this.previewLeft--;
+          // Text too long for one go waits for the scan (it is matched in chunks).
+          if (walker.data.length <= CHUNK_CHARS) {
+            store.setMatches(text, this.options.findTerms(walker.data));
+          }
         }
         if (natives.now() > deadline) break;
       }
@@ -149,14 +159,14 @@ export class PageScanner {
   private stopPreview(): void {
     this.natives.cancelAnimationFrame(this.previewFrame);
     this.previewFrame = 0;
-    this.previewSteps = -1;
+    this.previewLeft = -1;
     this.previewWalker = null;
   }
 
   /** Starts watching the document and scanning it, the part in view first. */
   start(): void {
     if (this.running) return;
-    if (this.previewSteps >= 0) {
+    if (this.previewLeft >= 0) {
       this.stopPreview();
       const store = this.options.store;
       if (store.size > 0) this.previewTexts = new Set(store.texts());

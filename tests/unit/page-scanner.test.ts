@@ -300,6 +300,10 @@ describe('PageScanner and OccurrenceStore', () => {
       for (const callback of waiting) callback(performance.now());
     };
 
+    const PREVIEW_NODES = 2000;
+    const PREVIEW_OCCURRENCES = 100;
+
+    // (A long slice: happy-dom walks and paints far slower than a browser.)
     function previewScanner(): [PageScanner, OccurrenceStore] {
       const natives = {
         ...pageNatives(),
@@ -318,6 +322,9 @@ describe('PageScanner and OccurrenceStore', () => {
         mightContainTerm,
         ownUi: () => null,
         natives,
+        sliceMs: 1000,
+        previewNodes: PREVIEW_NODES,
+        previewOccurrences: PREVIEW_OCCURRENCES,
       });
       store = s;
       scanner = p;
@@ -389,15 +396,27 @@ describe('PageScanner and OccurrenceStore', () => {
     });
 
     it('stops after its share of the walk; start() finds the rest', async () => {
-      document.body.innerHTML = '<p>plain text</p>'.repeat(10_000) + '<p>BPO</p>';
+      document.body.innerHTML = '<p>plain text</p>'.repeat(PREVIEW_NODES + 1000) + '<p>BPO</p>';
       const [p, s] = previewScanner();
       p.preview();
-      for (let i = 0; i < 50 && frames.size > 0; i++) runFrames();
+      for (let i = 0; i < 200 && frames.size > 0; i++) runFrames();
       expect(frames.size).toBe(0);
       expect(s.size).toBe(0);
       p.start();
       await p.whenIdle();
       expect(spans(s)).toEqual(['BPO:bpo']);
+    });
+
+    it('stops once it has found as many occurrences as are painted before load', async () => {
+      document.body.innerHTML = '<p>BPO</p>'.repeat(PREVIEW_OCCURRENCES + 500);
+      const [p, s] = previewScanner();
+      p.preview();
+      for (let i = 0; i < 200 && frames.size > 0; i++) runFrames();
+      expect(frames.size).toBe(0);
+      expect(s.size).toBe(PREVIEW_OCCURRENCES);
+      p.start();
+      await p.whenIdle();
+      expect(s.size).toBe(PREVIEW_OCCURRENCES + 500);
     });
   });
 
