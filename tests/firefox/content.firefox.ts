@@ -31,9 +31,50 @@ window.addEventListener('message', (event) => {
 
 const pause = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
+// A page whose second half is held back until the test lets it go: the document stays `loading`.
+let releaseStream = (): void => undefined;
+const streamReleased = new Promise<void>((done) => {
+  releaseStream = done;
+});
+const STREAMED_PAGE = {
+  body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>streamed</title></head><body><p id="early">Our BPO team works offshore.</p><p id="gone">The KPO part.</p>${'<p>Filler text that keeps the parser busy.</p>'.repeat(200)}`,
+  rest: {
+    after: streamReleased,
+    body: `<script>document.getElementById('gone').remove();document.getElementById('early').insertAdjacentHTML('beforebegin', '<p id="added">Nearshore first.</p>');</script><p id="late">Outsourcing at the end.</p></body></html>`,
+  },
+};
+
+/** The text of every live, non-empty glossary range, in document order. */
+function paintedTexts(): string[] {
+  const found: { node: Node; start: number; text: string }[] = [];
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('glossary-')) continue;
+    for (const range of highlight as Iterable<AbstractRange>) {
+      const node = range.startContainer;
+      if (!node.isConnected || range.collapsed || !(node instanceof Text)) continue;
+      found.push({
+        node,
+        start: range.startOffset,
+        text: node.data.slice(range.startOffset, range.endOffset),
+      });
+    }
+  }
+  found.sort((a, b) =>
+    a.node === b.node
+      ? a.start - b.start
+      : a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING
+        ? -1
+        : 1,
+  );
+  return found.map((f) => f.text);
+}
+
 describe.skipIf(shouldSkip())('the add-on in Firefox: highlights and tooltips', () => {
   const suite = useFirefoxSuite(
-    { root: FIXTURES, pages: { '/echo.html': { body: ECHO_PAGE } } },
+    {
+      root: FIXTURES,
+      pages: { '/echo.html': { body: ECHO_PAGE }, '/streamed.html': STREAMED_PAGE },
+    },
     { resetBeforeEach: true },
   );
   beforeAll(() => {
@@ -66,6 +107,24 @@ describe.skipIf(shouldSkip())('the add-on in Firefox: highlights and tooltips', 
     await expect
       .poll(() => badgeText(suite.session, tabId), { timeout: 20_000 })
       .toBe(String(total));
+  });
+
+  it('paints the terms of a page still loading, then exactly those of the loaded page', async () => {
+    const page = await suite.session.browser.newPage();
+    const loaded = page.goto(`${suite.server.origin}/streamed.html`);
+    try {
+      await expect
+        .poll(() => page.evaluate(paintedTexts), { timeout: 20_000 })
+        .toEqual(['BPO', 'offshore', 'KPO']);
+      expect(await page.evaluate(() => document.readyState)).toBe('loading');
+    } finally {
+      releaseStream();
+      await loaded;
+    }
+    await expect
+      .poll(() => page.evaluate(paintedTexts), { timeout: 20_000 })
+      .toEqual(['Nearshore', 'BPO', 'offshore', 'Outsourcing']);
+    await expect.poll(() => paintedCount(page), { timeout: 20_000 }).toBe(4);
   });
 
   it('opens the tooltip after the pointer rests on a term, keeps it while hovered, closes on Escape', async () => {
