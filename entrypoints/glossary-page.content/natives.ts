@@ -67,6 +67,10 @@ export function captureNatives(win: Window & typeof globalThis) {
   const ObserverProto = win.MutationObserver.prototype;
   const IntersectionProto = win.IntersectionObserver.prototype;
   const RangeProto = win.Range.prototype;
+  // Where the boundary getters live (AbstractRange; Range itself where there is none).
+  const BoundaryProto = (
+    (win as { AbstractRange?: typeof AbstractRange }).AbstractRange ?? win.Range
+  ).prototype as AbstractRange;
   const PortProto = win.MessagePort.prototype;
   const customElements = win.customElements as CustomElementRegistry | null | undefined;
   return {
@@ -84,6 +88,9 @@ export function captureNatives(win: Window & typeof globalThis) {
     rangeSetStart: uncurryThis(RangeProto.setStart),
     rangeSetEnd: uncurryThis(RangeProto.setEnd),
     rangeRect: uncurryThis(RangeProto.getBoundingClientRect),
+    rangeStartContainer: getter<AbstractRange, Node>(BoundaryProto, 'startContainer'),
+    rangeStartOffset: getter<AbstractRange, number>(BoundaryProto, 'startOffset'),
+    rangeEndOffset: getter<AbstractRange, number>(BoundaryProto, 'endOffset'),
     ...captureWalkNatives(win),
     setTimeout: win.setTimeout.bind(win) as (fn: () => void, ms?: number) => number,
     clearTimeout: win.clearTimeout.bind(win),

@@ -246,6 +246,27 @@ export class OccurrenceStore {
     this.changed();
   }
 
+  /**
+   * Whether the occurrences known in a text node are painted where they were found: every range
+   * still spans its occurrence (setting a node's data, even to the same text, collapses them).
+   */
+  intact(text: Text): boolean {
+    const entry = this.entries.get(text);
+    if (entry === undefined) return false;
+    const n = this.natives;
+    for (const occ of entry.occurrences) {
+      const range = occ.range;
+      if (range === null) continue;
+      if (
+        n.rangeStartContainer(range) !== text ||
+        n.rangeStartOffset(range) !== occ.start ||
+        n.rangeEndOffset(range) !== occ.end
+      )
+        return false;
+    }
+    return true;
+  }
+
   /** Forgets a text node and unpaints its occurrences. */
   remove(text: Text): void {
     if (!this.entries.has(text)) return;

@@ -91,8 +91,8 @@ export class PageScanner {
   private previewFrame = 0;
   /** Nodes the preview may still walk; negative while there is no preview. */
   private previewLeft = -1;
-  /** Text the preview found that the full scan has not matched again yet (see start()). */
-  private previewTexts: Set<Text> | null = null;
+  /** Text the preview found terms in, with the data it matched (see preview()). */
+  private previewed: Map<Text, string> | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -127,7 +127,7 @@ export class PageScanner {
     this.previewFrame = 0;
     const store = this.options.store;
     const most = this.options.previewOccurrences ?? 2000;
-    if (this.running || this.previewLeft <= 0 || store.size >= most) return;
+    if (this.running || this.previewLeft <= 0) return;
     const natives = this.natives;
     if (this.previewWalker === null) {
       const body = this.doc.body as HTMLElement | null;
@@ -146,14 +146,22 @@ export class PageScanner {
         else {
           this.previewLeft--;
           // Text too long for one go waits for the scan (it is matched in chunks).
-          if (walker.data.length <= CHUNK_CHARS) {
-            store.setMatches(text, this.options.findTerms(walker.data));
+          const data = walker.data;
+          if (data.length <= CHUNK_CHARS) {
+            const matches = this.options.findTerms(data);
+            if (matches.length > 0) {
+              store.setMatches(text, matches);
+              (this.previewed ??= new Map()).set(text, data);
+            }
           }
         }
         if (natives.now() > deadline) break;
       }
     }
-    this.previewFrame = natives.requestAnimationFrame(this.previewStep);
+    // Once it has found terms (they go in at the end of this task), the preview is done: each
+    // change of the highlights makes the browser repaint the whole page, which grows as it loads.
+    if (store.size > 0) this.previewLeft = 0;
+    else this.previewFrame = natives.requestAnimationFrame(this.previewStep);
   };
 
   private stopPreview(): void {
@@ -166,11 +174,7 @@ export class PageScanner {
   /** Starts watching the document and scanning it, the part in view first. */
   start(): void {
     if (this.running) return;
-    if (this.previewLeft >= 0) {
-      this.stopPreview();
-      const store = this.options.store;
-      if (store.size > 0) this.previewTexts = new Set(store.texts());
-    }
+    if (this.previewLeft >= 0) this.stopPreview();
     this.running = true;
     this.observe(this.doc);
     this.queueFullScan();
@@ -184,7 +188,7 @@ export class PageScanner {
   stop(): void {
     this.running = false;
     this.stopPreview();
-    this.previewTexts = null;
+    this.previewed = null;
     this.natives.clearTimeout(this.rescanTimer);
     this.natives.clearTimeout(this.hostTimer);
     this.rescanTimer = 0;
@@ -411,10 +415,10 @@ export class PageScanner {
   // The scan after a preview is done: text the preview found and the scan did not match again
   // has left the page, changed, or been excluded since.
   private forgetPreviewLeftovers(): void {
-    const leftovers = this.previewTexts;
+    const leftovers = this.previewed;
     if (leftovers === null) return;
-    this.previewTexts = null;
-    for (const text of leftovers) this.options.store.remove(text);
+    this.previewed = null;
+    for (const text of leftovers.keys()) this.options.store.remove(text);
   }
 
   // Only ever given connected text: walks of removed subtrees are dropped and queued text is
@@ -422,7 +426,12 @@ export class PageScanner {
   // `prefiltered`: the data passed `worthMatching` already.
   private match(text: Text, data: string, prefiltered: boolean): void {
     const { store, mightContainTerm, findTerms } = this.options;
-    this.previewTexts?.delete(text);
+    const previewed = this.previewed?.get(text);
+    if (previewed !== undefined) {
+      this.previewed?.delete(text);
+      // Unchanged since the preview painted it: the highlights are left as they are.
+      if (previewed === data && store.intact(text)) return;
+    }
     if (data.length > CHUNK_CHARS) {
       store.remove(text);
       this.chunkJob = {
@@ -460,7 +469,7 @@ export class PageScanner {
     if (this.waitingHosts.size > 0) this.checkWaitingHosts();
     if (batch.rescan) {
       store.clear();
-      this.previewTexts = null;
+      this.previewed = null;
       this.walkers.length = 0;
       this.dirtyTexts.clear();
       this.chunkJob = null;
