@@ -287,11 +287,6 @@ export class PageScanner {
     this.walkers.push(this.walker(shadow));
   };
 
-  // What the walk yields: text that might hold a term, and text too long to test in one go (it is
-  // matched a chunk at a time).
-  private readonly worthMatching = (data: string): boolean =>
-    data.length > CHUNK_CHARS || this.options.mightContainTerm(data);
-
   private walker(root: Node, skip: Node | null = null): TextWalker {
     return new TextWalker(
       root,
@@ -300,7 +295,10 @@ export class PageScanner {
       skip,
       this.foundPossibleHost,
       this.natives,
-      this.worthMatching,
+      // What the walk yields: text that might hold a term, and text too long to test in one go
+      // (it is matched a chunk at a time).
+      this.options.mightContainTerm,
+      CHUNK_CHARS,
     );
   }
 
@@ -423,7 +421,7 @@ export class PageScanner {
 
   // Only ever given connected text: walks of removed subtrees are dropped and queued text is
   // checked before it gets here, so the hot path makes no extra DOM call per text node.
-  // `prefiltered`: the data passed `worthMatching` already.
+  // `prefiltered`: the walk's prefilter passed the data already (or it is too long to test).
   private match(text: Text, data: string, prefiltered: boolean): void {
     const { store, mightContainTerm, findTerms } = this.options;
     const previewed = this.previewed?.get(text);

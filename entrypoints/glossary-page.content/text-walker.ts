@@ -153,8 +153,10 @@ export class TextWalker {
     /** Told of each custom element walked into that has no shadow root (yet). */
     private readonly onPossibleHost: ((el: Element) => void) | null = null,
     natives: WalkNatives | null = null,
-    /** Text whose data fails this is passed over unjudged (it can hold no term). */
+    /** Text whose data fails this is passed over unjudged (it can hold no term)… */
     private readonly prefilter: ((data: string) => boolean) | null = null,
+    /** …unless it is longer than this (such text is yielded untested, to be matched in chunks). */
+    private readonly prefilterUpTo = Infinity,
   ) {
     const doc = (this.doc = root.ownerDocument ?? (root as Document));
     this.natives = natives ?? captureWalkNatives(doc.defaultView ?? window);
@@ -212,9 +214,10 @@ export class TextWalker {
     let left = budget;
     const texts = this.texts;
     const prefilter = this.prefilter;
+    const upTo = this.prefilterUpTo;
     for (let node = texts.nextNode(); node !== null; node = texts.nextNode()) {
       const data = (node as Text).data;
-      if (prefilter !== null && !prefilter(data)) {
+      if (prefilter !== null && data.length <= upTo && !prefilter(data)) {
         if (--left <= 0) return PAUSED;
         continue;
       }
