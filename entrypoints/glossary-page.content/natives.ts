@@ -68,9 +68,8 @@ export function captureNatives(win: Window & typeof globalThis) {
   const IntersectionProto = win.IntersectionObserver.prototype;
   const RangeProto = win.Range.prototype;
   // Where the boundary getters live (AbstractRange; Range itself where there is none).
-  const BoundaryProto = (
-    (win as { AbstractRange?: typeof AbstractRange }).AbstractRange ?? win.Range
-  ).prototype as AbstractRange;
+  const BoundaryOwner = win.AbstractRange as typeof AbstractRange | undefined;
+  const BoundaryProto: AbstractRange = (BoundaryOwner ?? win.Range).prototype;
   const PortProto = win.MessagePort.prototype;
   const customElements = win.customElements as CustomElementRegistry | null | undefined;
   return {

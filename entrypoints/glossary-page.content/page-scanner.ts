@@ -28,6 +28,11 @@ export interface PageScannerOptions {
    */
   readonly previewNodes?: number;
   readonly previewOccurrences?: number;
+  /**
+   * …and how long it goes on looking at each frame (a page can stream for minutes, and a pending
+   * animation frame keeps the browser producing frames).
+   */
+  readonly previewMs?: number;
 }
 
 interface ChunkJob {
@@ -91,6 +96,7 @@ export class PageScanner {
   private previewFrame = 0;
   /** Nodes the preview may still walk; negative while there is no preview. */
   private previewLeft = -1;
+  private previewEnds = 0;
   /** Text the preview found terms in, with the data it matched (see preview()). */
   private previewed: Map<Text, string> | null = null;
 
@@ -120,6 +126,7 @@ export class PageScanner {
   preview(): void {
     if (this.running || this.previewLeft >= 0) return;
     this.previewLeft = this.options.previewNodes ?? 16_384;
+    this.previewEnds = this.natives.now() + (this.options.previewMs ?? 5000);
     this.previewStep();
   }
 
@@ -160,7 +167,7 @@ export class PageScanner {
     }
     // Once it has found terms (they go in at the end of this task), the preview is done: each
     // change of the highlights makes the browser repaint the whole page, which grows as it loads.
-    if (store.size > 0) this.previewLeft = 0;
+    if (store.size > 0 || natives.now() > this.previewEnds) this.previewLeft = 0;
     else this.previewFrame = natives.requestAnimationFrame(this.previewStep);
   };
 

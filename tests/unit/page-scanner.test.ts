@@ -304,9 +304,9 @@ describe('PageScanner and OccurrenceStore', () => {
     const PREVIEW_OCCURRENCES = 100;
 
     // (A long slice: happy-dom walks and paints far slower than a browser.)
-    function previewScanner(): [PageScanner, OccurrenceStore] {
+    function previewScanner(base = pageNatives()): [PageScanner, OccurrenceStore] {
       const natives = {
-        ...pageNatives(),
+        ...base,
         requestAnimationFrame: (callback: FrameRequestCallback): number => {
           frames.set(++frameId, callback);
           return frameId;
@@ -381,6 +381,27 @@ describe('PageScanner and OccurrenceStore', () => {
       expect(rangeIn(after, 'b')).not.toBe(rangeIn(before, 'b'));
       expect(rangeIn(after, 'c')).not.toBe(rangeIn(before, 'c'));
       expect(after.every((r) => !r.collapsed)).toBe(true);
+    });
+
+    it('gives up looking at each frame after a while (a page can stream for minutes)', async () => {
+      document.body.innerHTML = '<p>Nothing yet.</p>';
+      let clock = 0;
+      const natives = { ...pageNatives(), now: () => clock };
+      const [p, s] = previewScanner(natives);
+      p.preview();
+      clock = 4000;
+      runFrames();
+      expect(frames.size).toBe(1);
+      clock = 6000;
+      runFrames();
+      expect(frames.size).toBe(0);
+      // Terms that come later wait for the scan proper.
+      document.body.insertAdjacentHTML('beforeend', '<p>BPO</p>');
+      runFrames();
+      expect(s.size).toBe(0);
+      p.start();
+      await p.whenIdle();
+      expect(s.size).toBe(1);
     });
 
     it('waits for a body, and previews nothing in an excluded one', () => {
