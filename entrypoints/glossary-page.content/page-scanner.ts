@@ -119,9 +119,10 @@ export class PageScanner {
   /**
    * While the document is still being parsed: finds and paints the terms in what has arrived so
    * far, now and at each animation frame, so that they show as the page does. It observes nothing
-   * and stops after a share of the walk (previewNodes, previewOccurrences); start(), once the
-   * document is parsed, walks the page again from the top and forgets what the preview found that
-   * is no longer there.
+   * and stops once it has found terms, or after a share of the walk (previewNodes,
+   * previewOccurrences) or of the time (previewMs); start(), once the document is parsed, walks the
+   * page again from the top, leaves alone what is unchanged and forgets what the preview found
+   * that is no longer there.
    */
   preview(): void {
     if (this.running || this.previewLeft >= 0) return;
