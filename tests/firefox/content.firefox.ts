@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TERM_BY_ID } from '../../glossary/terms.ts';
+import { readPaintedTerms } from '../e2e/support/highlights.ts';
 import { badgeText, pressAltShift, sendToTab, shouldSkip, tabIdOf } from './support/firefox.ts';
 import { useFirefoxSuite } from './support/suite.ts';
 import {
@@ -45,28 +46,10 @@ const STREAMED_PAGE = {
 };
 
 /** The text of every live, non-empty glossary range, in document order. */
-function paintedTexts(): string[] {
-  const found: { node: Node; start: number; text: string }[] = [];
-  for (const [name, highlight] of CSS.highlights) {
-    if (!name.startsWith('glossary-')) continue;
-    for (const range of highlight as Iterable<AbstractRange>) {
-      const node = range.startContainer;
-      if (!node.isConnected || range.collapsed || !(node instanceof Text)) continue;
-      found.push({
-        node,
-        start: range.startOffset,
-        text: node.data.slice(range.startOffset, range.endOffset),
-      });
-    }
-  }
-  found.sort((a, b) =>
-    a.node === b.node
-      ? a.start - b.start
-      : a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING
-        ? -1
-        : 1,
-  );
-  return found.map((f) => f.text);
+async function paintedTexts(page: Page): Promise<string[]> {
+  return (await page.evaluate(readPaintedTerms))
+    .filter((t) => t.connected && !t.collapsed)
+    .map((t) => t.text);
 }
 
 describe.skipIf(shouldSkip())('the add-on in Firefox: highlights and tooltips', () => {
@@ -114,19 +97,15 @@ describe.skipIf(shouldSkip())('the add-on in Firefox: highlights and tooltips', 
     const loaded = page.goto(`${suite.server.origin}/streamed.html`);
     try {
       // The preview paints what has arrived when it first finds terms: at least the first one.
-      await expect
-        .poll(async () => (await page.evaluate(paintedTexts))[0], { timeout: 20_000 })
-        .toBe('KPO');
-      expect(['KPO', 'BPO', 'offshore']).toEqual(
-        expect.arrayContaining(await page.evaluate(paintedTexts)),
-      );
+      await expect.poll(async () => (await paintedTexts(page))[0], { timeout: 20_000 }).toBe('KPO');
+      expect(['KPO', 'BPO', 'offshore']).toEqual(expect.arrayContaining(await paintedTexts(page)));
       expect(await page.evaluate(() => document.readyState)).toBe('loading');
     } finally {
       releaseStream();
       await loaded;
     }
     await expect
-      .poll(() => page.evaluate(paintedTexts), { timeout: 20_000 })
+      .poll(() => paintedTexts(page), { timeout: 20_000 })
       .toEqual(['Nearshore', 'BPO', 'offshore', 'Outsourcing']);
     await expect.poll(() => paintedCount(page), { timeout: 20_000 }).toBe(4);
   });
