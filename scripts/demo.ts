@@ -19,9 +19,24 @@ console.log(`Demo page: ${server.origin}/`);
 
 if (headless) {
   mkdirSync(SHOTS, { recursive: true });
-  // Give the content script a moment to paint before the picture is taken.
+  // Let the content script finish painting (its first highlights can come before the rest): the
+  // picture is taken once the painted ranges have stayed the same for half a second.
   await page
-    .waitForFunction(() => CSS.highlights.size > 0, undefined, { timeout: 5000 })
+    .waitForFunction(
+      () => {
+        const state = window as unknown as { demoRanges?: number; demoSince?: number };
+        let ranges = 0;
+        for (const [name, highlight] of CSS.highlights)
+          if (name.startsWith('glossary-')) ranges += highlight.size;
+        if (ranges !== state.demoRanges) {
+          state.demoRanges = ranges;
+          state.demoSince = performance.now();
+        }
+        return ranges > 0 && performance.now() - (state.demoSince ?? 0) > 500;
+      },
+      undefined,
+      { timeout: 10_000, polling: 100 },
+    )
     .catch(() => undefined);
   const shots: string[] = [];
   const pageShot = resolve(SHOTS, 'page.png');

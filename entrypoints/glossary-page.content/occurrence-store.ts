@@ -140,7 +140,9 @@ export class OccurrenceStore {
   private flushTimer = 0;
   private flushFrame = 0;
   private lastFlush = -Infinity;
-  private firstFlushQueued = false;
+  /** Whether the next batch goes in at the end of this task (the first, and see expedite()). */
+  private urgent = true;
+  private urgentQueued = false;
   /** Where the viewport was when the painted windows were last computed. */
   private windowsAt = NaN;
   private readonly natives: Natives;
@@ -322,6 +324,7 @@ export class OccurrenceStore {
     this.flushFrame = 0;
     if (this.toAdd.size === 0 && this.toDelete.size === 0) return;
     this.lastFlush = n.now();
+    this.urgent = false;
     for (const [range, id] of this.toDelete) {
       const highlight = this.highlights.get(id);
       if (highlight !== undefined) n.highlightDelete(highlight, range);
@@ -334,18 +337,33 @@ export class OccurrenceStore {
     this.toAdd.clear();
   }
 
+  /**
+   * The next batch goes in at the end of the current task, as the first one does: for the scan
+   * that follows a preview, whose first slice finishes what the preview began.
+   */
+  expedite(): void {
+    this.urgent = true;
+    if (this.flushTimer === 0 && this.flushFrame === 0) return;
+    const n = this.natives;
+    n.clearTimeout(this.flushTimer);
+    n.cancelAnimationFrame(this.flushFrame);
+    this.flushTimer = 0;
+    this.flushFrame = 0;
+    this.scheduleFlush();
+  }
+
   // The first batch at the end of the task that found it, so that it is in the very next frame
   // (waiting for an animation frame could miss one: on a big page the first frame after the
   // document is parsed lays it all out, and takes a second). Then one batch a frame at most, one
   // per `flushGapMs`.
   private scheduleFlush(): void {
-    if (this.flushTimer !== 0 || this.flushFrame !== 0 || this.firstFlushQueued) return;
+    if (this.flushTimer !== 0 || this.flushFrame !== 0 || this.urgentQueued) return;
     const n = this.natives;
-    if (this.lastFlush === -Infinity) {
-      this.firstFlushQueued = true;
+    if (this.urgent) {
+      this.urgentQueued = true;
       n.queueMicrotask(() => {
-        this.firstFlushQueued = false;
-        if (this.lastFlush === -Infinity) this.flush();
+        this.urgentQueued = false;
+        if (this.urgent) this.flush();
       });
       return;
     }

@@ -182,7 +182,11 @@ export class PageScanner {
   /** Starts watching the document and scanning it, the part in view first. */
   start(): void {
     if (this.running) return;
-    if (this.previewLeft >= 0) this.stopPreview();
+    if (this.previewLeft >= 0) {
+      this.stopPreview();
+      // What the first slice adds to the preview's highlights goes in with them, not a gap later.
+      this.options.store.expedite();
+    }
     this.running = true;
     this.observe(this.doc);
     this.queueFullScan();

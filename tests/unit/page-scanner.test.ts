@@ -383,6 +383,19 @@ describe('PageScanner and OccurrenceStore', () => {
       expect(after.every((r) => !r.collapsed)).toBe(true);
     });
 
+    it('has the scan’s first slice painted with the preview’s, not a gap later', async () => {
+      document.body.innerHTML = '<h1>BPO ja KPO</h1>';
+      const [p, s] = previewScanner();
+      p.preview();
+      await Promise.resolve();
+      expect(paintedRanges()).toHaveLength(2);
+      document.body.insertAdjacentHTML('beforeend', '<p>Offshore and nearshore.</p>');
+      p.start();
+      expect(s.size).toBe(4);
+      await Promise.resolve();
+      expect(paintedRanges()).toHaveLength(4);
+    });
+
     it('gives up looking at each frame after a while (a page can stream for minutes)', async () => {
       document.body.innerHTML = '<p>Nothing yet.</p>';
       let clock = 0;
