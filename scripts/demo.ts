@@ -3,7 +3,9 @@
 // screenshots to demo-shots/ and exits.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchExtension } from '../tests/e2e/support/chromium.ts';
+import { countGlossaryRanges } from '../tests/e2e/support/highlights.ts';
 import { serve } from '../tests/e2e/support/server.ts';
 import { demoPageHtml, introductionKpoCentre } from './demo-page.ts';
 import { captureUiShots } from './demo-ui-shots.ts';
@@ -21,23 +23,7 @@ if (headless) {
   mkdirSync(SHOTS, { recursive: true });
   // Let the content script finish painting (its first highlights can come before the rest): the
   // picture is taken once the painted ranges have stayed the same for half a second.
-  await page
-    .waitForFunction(
-      () => {
-        const state = window as unknown as { demoRanges?: number; demoSince?: number };
-        let ranges = 0;
-        for (const [name, highlight] of CSS.highlights)
-          if (name.startsWith('glossary-')) ranges += highlight.size;
-        if (ranges !== state.demoRanges) {
-          state.demoRanges = ranges;
-          state.demoSince = performance.now();
-        }
-        return ranges > 0 && performance.now() - (state.demoSince ?? 0) > 500;
-      },
-      undefined,
-      { timeout: 10_000, polling: 100 },
-    )
-    .catch(() => undefined);
+  await highlightsSettled(page);
   const shots: string[] = [];
   const pageShot = resolve(SHOTS, 'page.png');
   await page.screenshot({ path: pageShot });
@@ -65,4 +51,19 @@ if (headless) {
     });
   });
   await server.close();
+}
+
+/** Resolves once the page holds glossary ranges and their number has not changed for 500 ms. */
+async function highlightsSettled(target: Page, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  let last = -1;
+  let since = Date.now();
+  while (Date.now() < end) {
+    const ranges = await target.evaluate(countGlossaryRanges);
+    if (ranges !== last) {
+      last = ranges;
+      since = Date.now();
+    } else if (ranges > 0 && Date.now() - since > 500) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
 }

@@ -180,6 +180,11 @@ export class OccurrenceStore {
     return this.counts;
   }
 
+  /** How many occurrences are painted as soon as they are found (the rest when in view). */
+  get eagerLimit(): number {
+    return this.options.eagerLimit;
+  }
+
   /** Number of occurrences in all. */
   get size(): number {
     return this.total;
@@ -506,12 +511,17 @@ export class OccurrenceStore {
       entry.painted = false;
       this.paintedLazy.delete(entry);
     }
-    if (this.lazy.length === this.lazyHoles) {
+    if (!this.hasLazy()) {
       this.lazy = [];
       this.lazyHoles = 0;
       this.stopSampling();
       this.unfollowScrollIfIdle();
     }
+  }
+
+  /** Whether any lazy text is known (the list also holds the holes removals left). */
+  private hasLazy(): boolean {
+    return this.lazy.length > this.lazyHoles;
   }
 
   private compactLazy(): void {
@@ -598,7 +608,7 @@ export class OccurrenceStore {
   private paintLazyInView(): void {
     const n = this.natives;
     const win = this.doc.defaultView;
-    if (this.lazy.length === this.lazyHoles || win === null) return;
+    if (!this.hasLazy() || win === null) return;
     if (this.doc.readyState !== 'complete') {
       if (!this.loadListening) {
         this.loadListening = true;
@@ -855,13 +865,13 @@ export class OccurrenceStore {
     this.lastScroll = now;
     if (this.activeWindows.size > 0) this.afterScroll(false);
     this.scrolledSinceLook = true;
-    if (this.lazy.length > this.lazyHoles) this.scheduleSample();
+    if (this.hasLazy()) this.scheduleSample();
   };
 
   private readonly onResize = (): void => {
     if (this.activeWindows.size > 0) this.afterScroll(true);
     this.scrolledSinceLook = true;
-    if (this.lazy.length > this.lazyHoles) this.scheduleSample();
+    if (this.hasLazy()) this.scheduleSample();
   };
 
   private afterScroll(force: boolean): void {
@@ -876,7 +886,7 @@ export class OccurrenceStore {
   private unfollowScrollIfIdle(): void {
     if (this.windowFrame !== 0) this.natives.cancelAnimationFrame(this.windowFrame);
     this.windowFrame = 0;
-    if (this.activeWindows.size > 0 || this.lazy.length > this.lazyHoles) return;
+    if (this.activeWindows.size > 0 || this.hasLazy()) return;
     this.stopFollowingScroll();
   }
 

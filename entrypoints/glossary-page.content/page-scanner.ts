@@ -134,13 +134,13 @@ export class PageScanner {
   private readonly previewStep = (): void => {
     this.previewFrame = 0;
     const store = this.options.store;
-    const most = this.options.previewOccurrences ?? 2000;
+    const most = this.options.previewOccurrences ?? store.eagerLimit;
     if (this.running || this.previewLeft <= 0) return;
     const natives = this.natives;
     if (this.previewWalker === null) {
       const body = this.doc.body as HTMLElement | null;
       if (body !== null) {
-        if (this.doc.designMode === 'on' || isBodyExcluded(body, this.options.ownUi())) return;
+        if (this.wholePageOff(body)) return;
         this.previewWalker = this.walker(body);
       }
     }
@@ -317,14 +317,17 @@ export class PageScanner {
   private queueFullScan(): void {
     // Typed as never null, but XML and other odd documents have no body.
     const body = this.doc.body as HTMLElement | null;
-    const wholePageOff =
-      body === null || this.doc.designMode === 'on' || isBodyExcluded(body, this.options.ownUi());
-    if (body !== null && !wholePageOff) {
+    if (body !== null && !this.wholePageOff(body)) {
       const inView = this.viewportAnchor(body);
       if (inView !== null) this.walkers.push(this.walker(inView));
       this.walkers.push(this.walker(body, inView));
     }
     this.schedule();
+  }
+
+  // Nothing on the page is highlighted: it is being edited as a whole, or switched off at its root.
+  private wholePageOff(body: HTMLElement): boolean {
+    return this.doc.designMode === 'on' || isBodyExcluded(body, this.options.ownUi());
   }
 
   // When the page is scrolled down, the text in view is scanned before the rest. Not while it is

@@ -275,6 +275,9 @@ export class TextWalker {
   // elements on the way, so each element is judged at most once.
   private isExcluded(el: Element | null): boolean {
     const cache = this.excludedCache;
+    // Most text sits in an element judged already: no path to remember.
+    const judged = el === null ? undefined : cache.get(el);
+    if (judged !== undefined) return judged;
     const path: Element[] = [];
     let excluded = false;
     for (let at = el; at !== null; at = at.parentElement) {

@@ -19,6 +19,7 @@ import {
   RECORD_MUTATIONS,
 } from './support/highlights.ts';
 import { serve, type TestServer } from './support/server.ts';
+import { streamedPage } from './support/streamed-page.ts';
 
 // Code passed to evaluate() on the service worker runs where `chrome` exists.
 declare const chrome: typeof extensionApi;
@@ -41,11 +42,7 @@ describe('highlighting and tooltips in Chromium', () => {
   let browser: ExtensionBrowser;
   let server: TestServer;
   let page: Page;
-  // The streamed page's second half waits for this.
-  let releaseStream = (): void => undefined;
-  const streamReleased = new Promise<void>((done) => {
-    releaseStream = done;
-  });
+  const streamed = streamedPage();
 
   beforeAll(async () => {
     server = await serve({
@@ -56,14 +53,7 @@ describe('highlighting and tooltips in Chromium', () => {
           headers: { 'content-security-policy': "default-src 'none'" },
         },
         '/dense.html': { body: densePage() },
-        '/streamed.html': {
-          body: `<!doctype html><html lang="en"><body><p id="gone">The KPO part.</p><p id="early">Our BPO team works offshore.</p>${'<p>Filler text that keeps the parser busy.</p>'.repeat(200)}`,
-          rest: {
-            after: streamReleased,
-            // An inline script changes what the preview saw before the document ends.
-            body: `<script>document.getElementById('gone').remove();document.getElementById('early').insertAdjacentHTML('beforebegin', '<p id="added">Nearshore first.</p>');</script><p id="late">Outsourcing at the end.</p></body></html>`,
-          },
-        },
+        '/streamed.html': streamed.page,
         '/hostile.html': {
           body: `<!doctype html><html lang="en"><head>${HOSTILE_CSS}</head><body><p id="t">Our KPO partner.</p></body></html>`,
         },
@@ -72,7 +62,7 @@ describe('highlighting and tooltips in Chromium', () => {
     browser = await launchExtension();
   });
   afterAll(async () => {
-    releaseStream();
+    streamed.release();
     await browser.close();
     await server.close();
   });
@@ -188,7 +178,7 @@ describe('highlighting and tooltips in Chromium', () => {
     expect(['KPO', 'BPO', 'offshore']).toEqual(expect.arrayContaining(await painted()));
     expect(await page.evaluate(() => document.readyState)).toBe('loading');
 
-    releaseStream();
+    streamed.release();
     await page.waitForLoadState('load');
     await expect.poll(painted).toEqual(['Nearshore', 'BPO', 'offshore', 'Outsourcing']);
     await expect.poll(async () => (await paintedTerms(page)).length).toBe(4);

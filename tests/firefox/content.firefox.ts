@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TERM_BY_ID } from '../../glossary/terms.ts';
 import { readPaintedTerms } from '../e2e/support/highlights.ts';
+import { streamedPage } from '../e2e/support/streamed-page.ts';
 import { badgeText, pressAltShift, sendToTab, shouldSkip, tabIdOf } from './support/firefox.ts';
 import { useFirefoxSuite } from './support/suite.ts';
 import {
@@ -33,17 +34,7 @@ window.addEventListener('message', (event) => {
 const pause = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 // A page whose second half is held back until the test lets it go: the document stays `loading`.
-let releaseStream = (): void => undefined;
-const streamReleased = new Promise<void>((done) => {
-  releaseStream = done;
-});
-const STREAMED_PAGE = {
-  body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>streamed</title></head><body><p id="gone">The KPO part.</p><p id="early">Our BPO team works offshore.</p>${'<p>Filler text that keeps the parser busy.</p>'.repeat(200)}`,
-  rest: {
-    after: streamReleased,
-    body: `<script>document.getElementById('gone').remove();document.getElementById('early').insertAdjacentHTML('beforebegin', '<p id="added">Nearshore first.</p>');</script><p id="late">Outsourcing at the end.</p></body></html>`,
-  },
-};
+const streamed = streamedPage();
 
 /** The text of every live, non-empty glossary range, in document order. */
 async function paintedTexts(page: Page): Promise<string[]> {
@@ -56,7 +47,7 @@ describe.skipIf(shouldSkip())('the add-on in Firefox: highlights and tooltips', 
   const suite = useFirefoxSuite(
     {
       root: FIXTURES,
-      pages: { '/echo.html': { body: ECHO_PAGE }, '/streamed.html': STREAMED_PAGE },
+      pages: { '/echo.html': { body: ECHO_PAGE }, '/streamed.html': streamed.page },
     },
     { resetBeforeEach: true },
   );
@@ -101,7 +92,7 @@ describe.skipIf(shouldSkip())('the add-on in Firefox: highlights and tooltips', 
       expect(['KPO', 'BPO', 'offshore']).toEqual(expect.arrayContaining(await paintedTexts(page)));
       expect(await page.evaluate(() => document.readyState)).toBe('loading');
     } finally {
-      releaseStream();
+      streamed.release();
       await loaded;
     }
     await expect
