@@ -38,10 +38,17 @@ export interface OccurrenceStoreOptions {
    * tree, and text passed in a fling needs none…
    */
   readonly scrollPauseMs: number;
-  /** …but no longer than this after the last look. */
+  /**
+   * …but no longer than this after the last look, unless the page moved more than
+   * `flingScreensPerS` screens a second meanwhile: text that fast is not being read, and the look
+   * waits for the pause (the repaint that comes with a look is spared while flinging).
+   */
   readonly scrollMaxWaitMs: number;
-  /** Least time between two changes of the registered highlights, after the first. */
+  readonly flingScreensPerS: number;
+  /** Least time between two changes of the registered highlights, after the first… */
   readonly flushGapMs: number;
+  /** …and while `busy` (a scan goes on, to end with a flush of its own). */
+  readonly busyFlushGapMs: number;
   /** Called (synchronously) after the set of occurrences changed. */
   readonly onChange: () => void;
   /** The page's built-ins from before page scripts ran (captured now when not given). */
@@ -57,7 +64,9 @@ const DEFAULT_OPTIONS: OccurrenceStoreOptions = {
   sampleGapMs: 100,
   scrollPauseMs: 150,
   scrollMaxWaitMs: 1000,
+  flingScreensPerS: 3,
   flushGapMs: 200,
+  busyFlushGapMs: 1000,
   firstOnly: false,
   onChange: () => undefined,
 };
@@ -98,7 +107,8 @@ interface TextEntry {
  *
  * The registered highlights change rarely: any change makes the browser revalidate them all at
  * the next frame, so ranges are added and removed in batches, at most once a frame and, after the
- * first batch, at least `flushGapMs` apart.
+ * first batch, at least `flushGapMs` apart (`busyFlushGapMs` while a scan goes on: the scanner
+ * flushes when it is done, so a scan of a few hundred milliseconds is one change).
  *
  * Lazy text is kept in document order. Which of it is in view is found when the page has
  * scrolled (straight away after a jump; when scrolling that goes on pauses, or `scrollMaxWaitMs`
@@ -131,6 +141,9 @@ export class OccurrenceStore {
   /** When the page last scrolled, and whether it had scrolled just before (it keeps scrolling). */
   private lastScroll = -Infinity;
   private scrolling = false;
+  /** Where the page was scrolled at the last look (or fling check), and when: for its speed. */
+  private travelFromY = NaN;
+  private travelFromTime = -Infinity;
   /** Whether the page scrolled (or resized) since the last look at what is in view. */
   private scrolledSinceLook = false;
   private loadListening = false;
@@ -140,6 +153,8 @@ export class OccurrenceStore {
   private flushTimer = 0;
   private flushFrame = 0;
   private lastFlush = -Infinity;
+  /** Set by the scanner while it scans: batches wait `busyFlushGapMs`, or its flush at the end. */
+  busy = false;
   /** Whether the next batch goes in at the end of this task (the first, and see expedite()). */
   private urgent = true;
   private urgentQueued = false;
@@ -372,7 +387,8 @@ export class OccurrenceStore {
       });
       return;
     }
-    const wait = this.lastFlush + this.options.flushGapMs - n.now();
+    const { flushGapMs, busyFlushGapMs } = this.options;
+    const wait = this.lastFlush + (this.busy ? busyFlushGapMs : flushGapMs) - n.now();
     const inFrame = (): void => {
       this.flushTimer = 0;
       this.flushFrame = n.requestAnimationFrame(() => {
@@ -572,14 +588,31 @@ export class OccurrenceStore {
   }
 
   // How long the next look must wait: the gap since the last one, and a pause in scrolling (up to
-  // scrollMaxWaitMs after the last look).
+  // scrollMaxWaitMs after the last look, or after the last check that found the page flinging).
   private sampleWait(): number {
     const { sampleGapMs, scrollPauseMs, scrollMaxWaitMs } = this.options;
     const now = this.natives.now();
     const gap = this.lastSample + sampleGapMs - now;
     const pause = this.lastScroll + scrollPauseMs - now;
     if (!this.scrolling || pause <= 0) return gap;
-    return Math.max(gap, Math.min(pause, this.lastSample + scrollMaxWaitMs - now));
+    const maxWait = Math.max(this.lastSample, this.travelFromTime) + scrollMaxWaitMs - now;
+    if (maxWait <= 0 && this.flinging(now)) return Math.max(gap, Math.min(pause, scrollMaxWaitMs));
+    return Math.max(gap, Math.min(pause, maxWait));
+  }
+
+  // Whether the page moved faster than flingScreensPerS since the last look or check (one scroll
+  // position read a scrollMaxWaitMs at most, while scrolling goes on); this check is the next one's
+  // starting point.
+  private flinging(now: number): boolean {
+    const win = this.doc.defaultView;
+    if (win === null) return false;
+    const y = win.scrollY;
+    const seconds = (now - Math.max(this.lastSample, this.travelFromTime)) / 1000;
+    const fast =
+      Math.abs(y - this.travelFromY) > this.options.flingScreensPerS * win.innerHeight * seconds;
+    this.travelFromY = y;
+    this.travelFromTime = now;
+    return fast;
   }
 
   private stopSampling(): void {
@@ -617,6 +650,7 @@ export class OccurrenceStore {
       return;
     }
     this.lastSample = n.now();
+    this.travelFromY = win.scrollY;
     this.compactLazy();
     const height = win.innerHeight;
     // Most lazy text follows the page top to bottom: a bisection on where it is finds the stretch
@@ -680,13 +714,22 @@ export class OccurrenceStore {
     const before = top > 0 ? this.lazyRect(top - 1) : null;
     if (top < count && (at === null || at.bottom <= 0)) return null;
     if (top > 0 && (before === null || before.bottom > 0)) return null;
-    if (top === count) return [count - 1, count - 1];
+    // No lazy text in view: the nearest is painted ahead only when it is within lazyMargin screens
+    // (a page at rest among eager text, far from the lazy text, makes no change to the highlights).
+    if (top === count) return this.lazyIfNear(count - 1, height);
     const bottom = this.firstLazyBy(top, (rect) => rect.top > height);
-    if (bottom === top) return [top, top];
+    if (bottom === top) return this.lazyIfNear(top, height);
     // The last one in view must be in view, and the stretch no longer than a screen can hold.
     const last = this.lazyRect(bottom - 1);
     if (last === null || last.top > height || bottom - top > MAX_IN_VIEW) return null;
     return [top, bottom - 1];
+  }
+
+  /** `[seq]` when that lazy text, out of view, is within `lazyMargin` screens of it, else none. */
+  private lazyIfNear(seq: number, height: number): number[] {
+    const rect = this.lazyRect(seq);
+    const margin = height * this.options.lazyMargin;
+    return rect !== null && rect.bottom > -margin && rect.top < height + margin ? [seq, seq] : [];
   }
 
   /** The first lazy index from `lo` whose element's box passes `test` (assumed monotone). */

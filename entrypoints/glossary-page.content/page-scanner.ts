@@ -199,6 +199,7 @@ export class PageScanner {
   /** Stops all work and observers; the store is left to its owner. */
   stop(): void {
     this.running = false;
+    this.options.store.busy = false;
     this.stopPreview();
     this.previewed = null;
     this.natives.clearTimeout(this.rescanTimer);
@@ -383,6 +384,8 @@ export class PageScanner {
     if (!this.running) return;
     const now = this.natives.now;
     const deadline = now() + this.sliceMs;
+    const { store } = this.options;
+    store.busy = true;
     if (this.queue.pending && !this.queue.overflowed) this.applyMutations();
     let steps = 0;
     while (this.hasScanWork()) {
@@ -393,6 +396,9 @@ export class PageScanner {
     if (this.hasScanWork() || (this.queue.pending && !this.queue.overflowed)) this.schedule();
     else if (!this.queue.pending) {
       this.forgetPreviewLeftovers();
+      // Done: what the scan found goes in now, as one change of the highlights.
+      store.busy = false;
+      store.flush();
       this.scheduleHostChecks();
       this.resolveIdle();
     }

@@ -496,6 +496,37 @@ describe('highlighting and tooltips in Chromium', () => {
     }
   });
 
+  it('leaves the highlights alone through a fling, and paints where it stops', async () => {
+    await open('/dense.html');
+    await expect.poll(async () => (await countsInTab()).total).toBe(DENSE_OCCURRENCES);
+    await expect
+      .poll(() => unpaintedInView(page, '.dense', DENSE_WORDS))
+      .toEqual({ inView: true, unpainted: [] });
+    // A third of a screen a frame (20 a second) down to 80% of the page, through the lazy text:
+    // nobody reads that. Each change of the highlights would cost the page a repaint of its whole
+    // tree; none is made.
+    const fling = await page.evaluate(async () => {
+      const sizes = new Set<string>();
+      const size = (): string =>
+        [...CSS.highlights]
+          .filter(([name]) => name.startsWith('glossary-'))
+          .map(([, h]) => h.size)
+          .join();
+      const end = 0.8 * (document.documentElement.scrollHeight - innerHeight);
+      while (scrollY < end) {
+        scrollBy(0, innerHeight / 3);
+        await new Promise((done) => requestAnimationFrame(done));
+        sizes.add(size());
+      }
+      return { sizes: [...sizes], screens: end / innerHeight };
+    });
+    expect(fling.screens).toBeGreaterThan(40);
+    expect(fling.sizes).toHaveLength(1);
+    await expect
+      .poll(() => unpaintedInView(page, '.dense', DENSE_WORDS), { timeout: 5000 })
+      .toEqual({ inView: true, unpainted: [] });
+  });
+
   it('counts every occurrence in a multi-megabyte text node and paints the ones in view as it scrolls, not the far ones', async () => {
     const sentence =
       'Plain words about nothing in particular, then one BPO-d and one allhanke here. ';

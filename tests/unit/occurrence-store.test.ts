@@ -391,6 +391,50 @@ describe('OccurrenceStore paints lazy text where the viewport is', () => {
     expect(frames.waiting.size).toBe(1);
   });
 
+  it('waits for the pause while the page flings faster than flingScreensPerS, looks each scrollMaxWaitMs at a reading pace', () => {
+    const s = makeStore({ scrollPauseMs: 150, scrollMaxWaitMs: 1000, flingScreensPerS: 3 });
+    page(24, s);
+    let y = 0;
+    vi.spyOn(window, 'scrollY', 'get').mockImplementation(() => y);
+    showing(p(4));
+    paintedNumbers(s);
+    const looks = (): number => vi.mocked(natives.elementFromPoint).mock.calls.length;
+    const perLook = looks();
+    // A fling: a screen every 100 ms (10 a second) for 2.5 s, never pausing: no look…
+    vi.advanceTimersByTime(GAP);
+    scroll();
+    frames.run();
+    expect(looks()).toBe(2 * perLook);
+    for (let t = 0; t < 25; t++) {
+      vi.advanceTimersByTime(100);
+      y += innerHeight;
+      scroll();
+      expect(frames.waiting.size).toBe(0);
+    }
+    // …until it pauses.
+    showing(p(20));
+    vi.advanceTimersByTime(150);
+    expect(frames.waiting.size).toBe(1);
+    expect(paintedNumbers(s)).toEqual([1, 2, 17, 18, 19, 20, 21, 22]);
+    expect(looks()).toBe(3 * perLook);
+    // Reading while scrolling: a tenth of a screen every 100 ms (one a second) still gets a look a
+    // second after the last one.
+    vi.advanceTimersByTime(GAP);
+    scroll();
+    frames.run();
+    let framesAsked = 0;
+    for (let t = 0; t < 20; t++) {
+      vi.advanceTimersByTime(100);
+      y += innerHeight / 10;
+      scroll();
+      if (frames.waiting.size > 0) {
+        framesAsked++;
+        frames.run();
+      }
+    }
+    expect(framesAsked).toBe(2);
+  });
+
   it('asks nothing about layout while the page loads, and looks once it has loaded', () => {
     const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
     const s = makeStore();
@@ -463,6 +507,33 @@ describe('OccurrenceStore paints lazy text where the viewport is', () => {
     laidOut(15_000);
     scroll();
     expect(paintedNumbers(s)).toEqual([1, 2, ...Array.from({ length: 12 }, (_, i) => 149 + i)]);
+  });
+
+  it('paints no lazy text while only eager text is in view, unless lazy text is within lazyMargin screens', () => {
+    const s = makeStore({ eagerLimit: 40 });
+    page(200, s);
+    const eager = Array.from({ length: 40 }, (_, i) => i + 1);
+    // 768px tall at the top: p1 … p8 in view, the first lazy text (p41) 4,000px down, more than
+    // 1.5 screens below: nothing lazy is painted, and the look changes no highlight.
+    laidOut(0);
+    expect(paintedNumbers(s)).toEqual(eager);
+    const add = vi.spyOn(natives, 'highlightAdd');
+    vi.advanceTimersByTime(GAP);
+    laidOut(1000);
+    scroll();
+    expect(paintedNumbers(s)).toEqual(eager);
+    expect(add).not.toHaveBeenCalled();
+    // Scrolled on until p41 is 1,500px below the top of the view (within 768 + 1.5 × 768): its
+    // block and the next are painted ahead.
+    vi.advanceTimersByTime(GAP);
+    laidOut(2500);
+    scroll();
+    expect(paintedNumbers(s)).toEqual([...eager, 41, 42, 43, 44]);
+    // Past the end of the lazy text, far below its last paragraph: nothing changes either.
+    vi.advanceTimersByTime(GAP);
+    laidOut(25_000);
+    scroll();
+    expect(paintedNumbers(s)).toEqual([...eager, 41, 42, 43, 44]);
   });
 
   it('paints all of a stretch in view, not only the lazy text the points fell on', () => {

@@ -139,10 +139,73 @@ describe('PageScanner and OccurrenceStore', () => {
       scanner = p;
       p.start();
       expect(s.size).toBe(3);
-      expect(paintedRanges()).toHaveLength(0);
-      // Registered at the end of this task, so the next frame paints them.
-      await Promise.resolve();
+      // The scan ended within its first slice: registered before start() returned, one change.
       expect(paintedRanges()).toHaveLength(3);
+    });
+
+    it('registers a first slice that does not finish the scan at the end of its task', async () => {
+      document.body.innerHTML = Array.from({ length: 50 }, (_, i) => `<p>BPO ${i}</p>`).join('');
+      const s = new OccurrenceStore(document, { natives: pageNatives() });
+      // A slice of no time at all: the first one paints its first text node and stops.
+      const p = new PageScanner(document, {
+        store: s,
+        findTerms,
+        mightContainTerm,
+        ownUi: () => null,
+        sliceMs: -1,
+      });
+      store = s;
+      scanner = p;
+      p.start();
+      const found = s.size;
+      expect(found).toBeGreaterThan(0);
+      expect(found).toBeLessThan(50);
+      expect(paintedRanges()).toHaveLength(0);
+      await Promise.resolve();
+      expect(paintedRanges()).toHaveLength(found);
+    });
+
+    it('changes the highlights twice for a scan of many slices: its first slice, then its end', async () => {
+      document.body.innerHTML = Array.from({ length: 60 }, (_, i) => `<p>BPO ${i}</p>`).join('');
+      // A frame after every task: the page would paint between any two slices.
+      const natives = {
+        ...pageNatives(),
+        requestAnimationFrame: (callback: FrameRequestCallback): number => {
+          queueMicrotask(() => callback(performance.now()));
+          return 1;
+        },
+        cancelAnimationFrame: (): void => undefined,
+      };
+      // Ranges added in one go (one synchronous flush) are one change of the highlights.
+      let changes = 0;
+      let inChange = false;
+      const add = natives.highlightAdd;
+      natives.highlightAdd = (highlight, range) => {
+        if (!inChange) {
+          changes++;
+          inChange = true;
+          queueMicrotask(() => (inChange = false));
+        }
+        return add(highlight, range);
+      };
+      const s = new OccurrenceStore(document, { natives, flushGapMs: 0 });
+      const p = new PageScanner(document, {
+        store: s,
+        findTerms,
+        mightContainTerm,
+        ownUi: () => null,
+        sliceMs: -1,
+        natives,
+      });
+      store = s;
+      scanner = p;
+      const slices = vi.spyOn(natives, 'portPost');
+      p.start();
+      await p.whenIdle();
+      expect(slices.mock.calls.length).toBeGreaterThan(10);
+      expect(paintedRanges()).toHaveLength(60);
+      expect(changes).toBe(2);
+      expect(s.busy).toBe(false);
     });
 
     it('keeps nothing for a page without terms', async () => {
