@@ -126,7 +126,7 @@ describe('PageScanner and OccurrenceStore', () => {
       expect([...s.countsByTerm().keys()]).toEqual([...TERM_IDS]);
     });
 
-    it('finds and paints what its first slice reaches before start() returns, not a task later', async () => {
+    it('finds and paints what its first slice reaches before start() returns, not a task later', () => {
       document.body.innerHTML = '<p>BPO ja KPO</p><p>offshore</p>';
       const s = new OccurrenceStore(document, { natives: pageNatives() });
       const p = new PageScanner(document, {
