@@ -171,7 +171,9 @@ describe('PageScanner and OccurrenceStore', () => {
       const natives = {
         ...pageNatives(),
         requestAnimationFrame: (callback: FrameRequestCallback): number => {
-          queueMicrotask(() => callback(performance.now()));
+          queueMicrotask(() => {
+            callback(performance.now());
+          });
           return 1;
         },
         cancelAnimationFrame: (): void => undefined,
