@@ -56,6 +56,7 @@ export function captureWalkNatives(win: Window & typeof globalThis) {
       return walker;
     },
     walkerCurrentNode: getter<TreeWalker, Node>(TreeWalkerProto, 'currentNode'),
+    getRootNode: uncurryThis(win.Node.prototype.getRootNode),
   };
 }
 
@@ -118,7 +119,6 @@ export function captureNatives(win: Window & typeof globalThis) {
     composedPath: uncurryThis(win.Event.prototype.composedPath),
     elementFromPoint: uncurryThis(win.Document.prototype.elementFromPoint),
     elementRect: uncurryThis(win.Element.prototype.getBoundingClientRect),
-    getRootNode: uncurryThis(win.Node.prototype.getRootNode),
     shadowHost: getter<ShadowRoot, Element>(win.ShadowRoot.prototype, 'host'),
     closest: uncurryThis(win.Element.prototype.closest),
     compareDocumentPosition: uncurryThis(win.Node.prototype.compareDocumentPosition),

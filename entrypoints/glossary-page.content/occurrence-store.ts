@@ -153,8 +153,7 @@ export class OccurrenceStore {
   private flushTimer = 0;
   private flushFrame = 0;
   private lastFlush = -Infinity;
-  /** Set by the scanner while it scans: batches wait `busyFlushGapMs`, or its flush at the end. */
-  busy = false;
+  private scanning = false;
   /** Whether the next batch goes in at the end of this task (the first, and see expedite()). */
   private urgent = true;
   private urgentQueued = false;
@@ -190,6 +189,20 @@ export class OccurrenceStore {
     }
   }
 
+  /**
+   * Set by the scanner while it scans: batches wait `busyFlushGapMs` (or its flush at the end), and
+   * lazy text found waits for one look at what is in view when the scan is done.
+   */
+  get busy(): boolean {
+    return this.scanning;
+  }
+
+  set busy(busy: boolean) {
+    if (busy === this.scanning) return;
+    this.scanning = busy;
+    if (!busy && this.hasLazy()) this.scheduleSample();
+  }
+
   /** Number of occurrences of each term, all of them, painted or not. */
   countsByTerm(): ReadonlyMap<TermId, number> {
     return this.counts;
@@ -220,8 +233,11 @@ export class OccurrenceStore {
     return this.entries.keys();
   }
 
-  /** Replaces what is known about a text node by `matches` (none: the node is forgotten). */
-  setMatches(text: Text, matches: readonly TermMatch[]): void {
+  /**
+   * Replaces what is known about a text node by `matches` (none: the node is forgotten). `inDocument`:
+   * the caller knows the text is in the document itself, not in a shadow root.
+   */
+  setMatches(text: Text, matches: readonly TermMatch[], inDocument = false): void {
     const known = this.entries.has(text);
     if (known) this.removeEntry(text);
     if (matches.length === 0) {
@@ -246,7 +262,7 @@ export class OccurrenceStore {
       occurrences,
       mode,
       element,
-      anchor: mode === 'lazy' ? this.anchorOf(text) : null,
+      anchor: mode !== 'lazy' ? null : inDocument ? text : this.anchorOf(text),
       seq: -1,
       painted: false,
       lo: 0,
@@ -388,7 +404,7 @@ export class OccurrenceStore {
       return;
     }
     const { flushGapMs, busyFlushGapMs } = this.options;
-    const wait = this.lastFlush + (this.busy ? busyFlushGapMs : flushGapMs) - n.now();
+    const wait = this.lastFlush + (this.scanning ? busyFlushGapMs : flushGapMs) - n.now();
     const inFrame = (): void => {
       this.flushTimer = 0;
       this.flushFrame = n.requestAnimationFrame(() => {
@@ -511,7 +527,7 @@ export class OccurrenceStore {
     for (let i = at; i < lazy.length; i++) (lazy[i] as TextEntry).seq = i;
     if (entry.element !== null) this.lazyByElement.set(entry.element, entry);
     this.followScroll();
-    this.scheduleSample();
+    if (!this.scanning) this.scheduleSample();
   }
 
   private removeLazy(entry: TextEntry): void {
@@ -630,7 +646,7 @@ export class OccurrenceStore {
     const win = this.doc.defaultView;
     if (win !== null) this.natives.removeEventListener(win, 'load', this.onLoad, LISTEN);
     this.loadListening = false;
-    this.scheduleSample();
+    if (!this.scanning) this.scheduleSample();
   };
 
   /**

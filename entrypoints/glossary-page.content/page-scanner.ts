@@ -427,7 +427,7 @@ export class PageScanner {
     // changed since is queued by the mutation observer).
     const text = walker.nextWithin(WALK_BUDGET);
     if (text === null) this.walkers.shift();
-    else if (text !== PAUSED) this.match(text, walker.data, true);
+    else if (text !== PAUSED) this.match(text, walker.data, true, walker.inDocument);
     return true;
   }
 
@@ -443,7 +443,8 @@ export class PageScanner {
   // Only ever given connected text: walks of removed subtrees are dropped and queued text is
   // checked before it gets here, so the hot path makes no extra DOM call per text node.
   // `prefiltered`: the walk's prefilter passed the data already (or it is too long to test).
-  private match(text: Text, data: string, prefiltered: boolean): void {
+  // `inDocument`: the text is known to be in the document itself (not in a shadow root).
+  private match(text: Text, data: string, prefiltered: boolean, inDocument = false): void {
     const { store, mightContainTerm, findTerms } = this.options;
     const previewed = this.previewed?.get(text);
     if (previewed !== undefined) {
@@ -464,7 +465,7 @@ export class PageScanner {
     // Most text has no term: then the store is only asked to forget it if it knew it.
     if (!prefiltered && !mightContainTerm(data)) {
       if (store.size > 0) store.remove(text);
-    } else store.setMatches(text, findTerms(data));
+    } else store.setMatches(text, findTerms(data), inDocument);
   }
 
   private stepChunkJob(job: ChunkJob): void {

@@ -143,6 +143,8 @@ export class TextWalker {
   private done = false;
   /** The data of the text last yielded (read once, for the caller too). */
   data = '';
+  /** Whether the root is in a document itself (not in a shadow root, nor detached). */
+  readonly inDocument: boolean;
 
   constructor(
     readonly root: Node,
@@ -161,6 +163,7 @@ export class TextWalker {
     const doc = (this.doc = root.ownerDocument ?? (root as Document));
     this.natives = natives ?? captureWalkNatives(doc.defaultView ?? window);
     this.texts = this.natives.createTreeWalker(doc, root, SHOW_TEXT);
+    this.inDocument = this.natives.getRootNode(root).nodeType === Node.DOCUMENT_NODE;
     if (root.nodeType === Node.ELEMENT_NODE) {
       const el = root as Element;
       if (el === skip || isExcludedElement(el, ownUi)) {

@@ -435,6 +435,19 @@ describe('OccurrenceStore paints lazy text where the viewport is', () => {
     expect(framesAsked).toBe(2);
   });
 
+  it('looks at what is in view once, when the scan that found lazy text is done', () => {
+    const s = makeStore();
+    s.busy = true;
+    page(12, s);
+    showing(p(8));
+    frames.run();
+    vi.advanceTimersByTime(1000);
+    frames.run();
+    expect(natives.elementFromPoint).not.toHaveBeenCalled();
+    s.busy = false;
+    expect(paintedNumbers(s)).toEqual([1, 2, 5, 6, 7, 8, 9, 10]);
+  });
+
   it('asks nothing about layout while the page loads, and looks once it has loaded', () => {
     const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
     const s = makeStore();
