@@ -154,6 +154,8 @@ export class OccurrenceStore {
   private flushFrame = 0;
   private lastFlush = -Infinity;
   private scanning = false;
+  /** Lazy text came while scanning: a look is due when the scan is done. */
+  private lookAfterScan = false;
   /** Whether the next batch goes in at the end of this task (the first, and see expedite()). */
   private urgent = true;
   private urgentQueued = false;
@@ -200,7 +202,9 @@ export class OccurrenceStore {
   set busy(busy: boolean) {
     if (busy === this.scanning) return;
     this.scanning = busy;
-    if (!busy && this.hasLazy()) this.scheduleSample();
+    if (busy || !this.lookAfterScan) return;
+    this.lookAfterScan = false;
+    if (this.hasLazy()) this.scheduleSample();
   }
 
   /** Number of occurrences of each term, all of them, painted or not. */
@@ -527,7 +531,8 @@ export class OccurrenceStore {
     for (let i = at; i < lazy.length; i++) (lazy[i] as TextEntry).seq = i;
     if (entry.element !== null) this.lazyByElement.set(entry.element, entry);
     this.followScroll();
-    if (!this.scanning) this.scheduleSample();
+    if (this.scanning) this.lookAfterScan = true;
+    else this.scheduleSample();
   }
 
   private removeLazy(entry: TextEntry): void {
@@ -646,7 +651,8 @@ export class OccurrenceStore {
     const win = this.doc.defaultView;
     if (win !== null) this.natives.removeEventListener(win, 'load', this.onLoad, LISTEN);
     this.loadListening = false;
-    if (!this.scanning) this.scheduleSample();
+    if (this.scanning) this.lookAfterScan = true;
+    else this.scheduleSample();
   };
 
   /**

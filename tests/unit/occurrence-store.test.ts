@@ -435,7 +435,7 @@ describe('OccurrenceStore paints lazy text where the viewport is', () => {
     expect(framesAsked).toBe(2);
   });
 
-  it('looks at what is in view once, when the scan that found lazy text is done', () => {
+  it('looks at what is in view once when a scan that found lazy text is done, not after others', () => {
     const s = makeStore();
     s.busy = true;
     page(12, s);
@@ -446,6 +446,14 @@ describe('OccurrenceStore paints lazy text where the viewport is', () => {
     expect(natives.elementFromPoint).not.toHaveBeenCalled();
     s.busy = false;
     expect(paintedNumbers(s)).toEqual([1, 2, 5, 6, 7, 8, 9, 10]);
+    // A later scan that finds no lazy text (the page changed something else) asks nothing.
+    const looks = vi.mocked(natives.elementFromPoint).mock.calls.length;
+    vi.advanceTimersByTime(1000);
+    s.busy = true;
+    s.busy = false;
+    vi.advanceTimersByTime(1000);
+    frames.run();
+    expect(natives.elementFromPoint).toHaveBeenCalledTimes(looks);
   });
 
   it('asks nothing about layout while the page loads, and looks once it has loaded', () => {
