@@ -49,8 +49,8 @@ interface Setup {
   readonly scanner?: Partial<PageScannerOptions>;
 }
 
-/** Starts a scanner with the real matcher on the page as it is and waits for the first scan. */
-async function startScanner(setup: Setup = {}): Promise<[PageScanner, OccurrenceStore]> {
+/** A scanner with the real matcher and its store, for the page as it is (not started). */
+function newScanner(setup: Setup = {}): [PageScanner, OccurrenceStore] {
   const s = new OccurrenceStore(document, { natives: pageNatives(), ...setup.store });
   const p = new PageScanner(document, {
     store: s,
@@ -61,6 +61,12 @@ async function startScanner(setup: Setup = {}): Promise<[PageScanner, Occurrence
   });
   store = s;
   scanner = p;
+  return [p, s];
+}
+
+/** Starts a scanner on the page as it is and waits for the first scan. */
+async function startScanner(setup: Setup = {}): Promise<[PageScanner, OccurrenceStore]> {
+  const [p, s] = newScanner(setup);
   p.start();
   await p.whenIdle();
   return [p, s];
@@ -128,15 +134,7 @@ describe('PageScanner and OccurrenceStore', () => {
 
     it('finds and paints what its first slice reaches before start() returns, not a task later', () => {
       document.body.innerHTML = '<p>BPO ja KPO</p><p>offshore</p>';
-      const s = new OccurrenceStore(document, { natives: pageNatives() });
-      const p = new PageScanner(document, {
-        store: s,
-        findTerms,
-        mightContainTerm,
-        ownUi: () => null,
-      });
-      store = s;
-      scanner = p;
+      const [p, s] = newScanner();
       p.start();
       expect(s.size).toBe(3);
       // The scan ended within its first slice: registered before start() returned, one change.
@@ -145,17 +143,8 @@ describe('PageScanner and OccurrenceStore', () => {
 
     it('registers a first slice that does not finish the scan at the end of its task', async () => {
       document.body.innerHTML = Array.from({ length: 50 }, (_, i) => `<p>BPO ${i}</p>`).join('');
-      const s = new OccurrenceStore(document, { natives: pageNatives() });
       // A slice of no time at all: the first one paints its first text node and stops.
-      const p = new PageScanner(document, {
-        store: s,
-        findTerms,
-        mightContainTerm,
-        ownUi: () => null,
-        sliceMs: -1,
-      });
-      store = s;
-      scanner = p;
+      const [p, s] = newScanner({ scanner: { sliceMs: -1 } });
       p.start();
       const found = s.size;
       expect(found).toBeGreaterThan(0);
@@ -190,17 +179,10 @@ describe('PageScanner and OccurrenceStore', () => {
         }
         return add(highlight, range);
       };
-      const s = new OccurrenceStore(document, { natives, flushGapMs: 0 });
-      const p = new PageScanner(document, {
-        store: s,
-        findTerms,
-        mightContainTerm,
-        ownUi: () => null,
-        sliceMs: -1,
-        natives,
+      const [p, s] = newScanner({
+        store: { natives, flushGapMs: 0 },
+        scanner: { sliceMs: -1, natives },
       });
-      store = s;
-      scanner = p;
       const slices = vi.spyOn(natives, 'portPost');
       p.start();
       await p.whenIdle();
