@@ -60,6 +60,7 @@ import {
   startTrace,
   stopTrace,
   waitUntilSettled,
+  failAfter,
   type RenderingWork,
   type TraceEvent,
 } from './trace.ts';
@@ -125,7 +126,7 @@ async function measureMarkJs(page: Page, mode: 'regexp' | 'array'): Promise<Mark
 
 /** Scrolls to the bottom in up to 60 steps and back, two frames per step (lazy painting runs). */
 function scrollThrough(page: Page): Promise<void> {
-  return page.evaluate(scrollThroughPage);
+  return failAfter(120_000, 'the scroll through the page', page.evaluate(scrollThroughPage));
 }
 
 interface ExtensionRun {

@@ -75,30 +75,55 @@ export interface OccurrenceCounts {
  * manifest has no `tabs` permission, so tabs cannot be told apart by URL: keep one tab open.
  */
 export async function occurrenceCounts(worker: Worker): Promise<OccurrenceCounts[]> {
-  return worker.evaluate(async () => {
-    const tabs = await chrome.tabs.query({});
-    const answers = await Promise.all(
-      tabs.map(async (tab) =>
-        tab.id === undefined
-          ? null
-          : ((await chrome.tabs
-              .sendMessage(tab.id, { type: 'get-counts' }, { frameId: 0 })
-              .catch(() => null)) as OccurrenceCounts | null),
-      ),
-    );
-    return answers.filter((a): a is OccurrenceCounts => a !== null && typeof a === 'object');
+  return failAfter(
+    30_000,
+    "the service worker's answer with the tabs' counts",
+    worker.evaluate(async () => {
+      const tabs = await chrome.tabs.query({});
+      const answers = await Promise.all(
+        tabs.map(async (tab) =>
+          tab.id === undefined
+            ? null
+            : ((await chrome.tabs
+                .sendMessage(tab.id, { type: 'get-counts' }, { frameId: 0 })
+                .catch(() => null)) as OccurrenceCounts | null),
+        ),
+      );
+      return answers.filter((a): a is OccurrenceCounts => a !== null && typeof a === 'object');
+    }),
+  );
+}
+
+/**
+ * `promise`, or a rejection that names `what` once `ms` have passed: a step of a run that never
+ * answers (a recycled service worker, a page that stopped producing frames) fails it, loudly,
+ * instead of holding it forever.
+ */
+export function failAfter<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`${what}: nothing after ${ms / 1000} s`));
+    }, ms);
+  });
+  return Promise.race([promise, late]).finally(() => {
+    clearTimeout(timer);
   });
 }
 
 /** Sum of the sizes of every `glossary-*` highlight registered in the page (the painted ranges). */
 export async function paintedRanges(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    let ranges = 0;
-    for (const [name, highlight] of CSS.highlights) {
-      if (name.startsWith('glossary-')) ranges += highlight.size;
-    }
-    return ranges;
-  });
+  return failAfter(
+    30_000,
+    'the painted ranges read in the page',
+    page.evaluate(() => {
+      let ranges = 0;
+      for (const [name, highlight] of CSS.highlights) {
+        if (name.startsWith('glossary-')) ranges += highlight.size;
+      }
+      return ranges;
+    }),
+  );
 }
 
 /**
