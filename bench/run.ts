@@ -45,9 +45,10 @@ import { benchMatcher } from './matcher-bench.ts';
 import { attributeSamples, SourceResolver, type Breakdown } from './source-attribution.ts';
 import {
   domContentLoadedTs,
-  firstContentfulPaintTs,
   extensionTime,
+  failAfter,
   findCorpus,
+  firstContentfulPaintTs,
   keepOffTheNetwork,
   NAME_SHIM,
   NO_PAGE_SCRIPTS,
@@ -60,7 +61,6 @@ import {
   startTrace,
   stopTrace,
   waitUntilSettled,
-  failAfter,
   type RenderingWork,
   type TraceEvent,
 } from './trace.ts';

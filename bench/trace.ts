@@ -174,10 +174,9 @@ const SCRIPT_CATEGORIES = [
 ];
 const TASK_CATEGORIES = ['toplevel', 'disabled-by-default-devtools.timeline'];
 
-/** One event of Chromium's JSON trace format (only the fields read here). */
 /**
- * When the top frame's DOMContentLoaded fired (trace µs), or null: the page-world part scans from
- * then on, since before it there is no document to scan.
+ * When the top frame's DOMContentLoaded fired (trace µs), or null: the scan proper starts then
+ * (before it, the page-world part only previews the text that has arrived).
  */
 export function domContentLoadedTs(events: readonly TraceEvent[]): number | null {
   let ts: number | null = null;
@@ -211,6 +210,7 @@ export function firstContentfulPaintTs(events: readonly TraceEvent[]): number | 
   return ts;
 }
 
+/** One event of Chromium's JSON trace format (only the fields read here). */
 export interface TraceEvent {
   readonly name: string;
   readonly cat: string;
