@@ -138,8 +138,16 @@ export class TextWalker {
   private pendingElement: Node | null = null;
   private readonly doc: Document;
   private readonly natives: WalkNatives;
-  /** Elements judged so far: whether they (or an ancestor up to the root) are excluded. */
-  private readonly excludedCache = new Map<Element, boolean>();
+  /**
+   * The last element judged not excluded and its ancestors up to the root, outermost first (none
+   * of them excluded): the walk is in document order, so the next text's element is nearly always
+   * on this path or a descendant of an element on it.
+   */
+  private readonly path: Element[] = [];
+  /** How much of `path` is in use (the arrays are never shortened: that would reallocate them). */
+  private pathLength = 0;
+  /** Elements found on the way up from a text, not yet on `path` (reused, to allocate nothing). */
+  private readonly climbed: Element[] = [];
   private done = false;
   /** The data of the text last yielded (read once, for the caller too). */
   data = '';
@@ -170,7 +178,7 @@ export class TextWalker {
         this.done = true;
         return;
       }
-      this.excludedCache.set(el, false);
+      this.path[this.pathLength++] = el;
       const shadow = el.shadowRoot;
       if (shadow !== null) this.onShadowRoot(shadow);
       else if (onPossibleHost !== null && el.localName.includes('-')) onPossibleHost(el);
@@ -240,7 +248,7 @@ export class TextWalker {
 
   /** Forgets what was judged (an attribute that excludes may have changed since). */
   forgetExclusions(): void {
-    this.excludedCache.clear();
+    this.pathLength = 0;
   }
 
   // The second pass: every element under the root but those in skipped tags' subtrees, for roots.
@@ -274,30 +282,37 @@ export class TextWalker {
     return true;
   }
 
-  // Whether an element is excluded, by itself or an ancestor up to the root; remembered for the
-  // elements on the way, so each element is judged at most once.
+  // Whether an element is excluded, by itself or an ancestor up to the root. Each element is
+  // judged once while the walk is under it: the path from the root to the last element judged is
+  // kept, and only the elements between it and a new one are judged. No memory per element: a
+  // map of every element judged held tens of thousands on a big page, for the collector to copy.
   private isExcluded(el: Element | null): boolean {
-    const cache = this.excludedCache;
-    // Most text sits in an element judged already: no path to remember.
-    const judged = el === null ? undefined : cache.get(el);
-    if (judged !== undefined) return judged;
-    const path: Element[] = [];
-    let excluded = false;
-    for (let at = el; at !== null; at = at.parentElement) {
-      const known = cache.get(at);
-      if (known !== undefined) {
-        excluded = known;
-        break;
+    if (el === null) return false;
+    const path = this.path;
+    let depth = this.pathLength;
+    // Most text sits in the element of the text before it.
+    if (depth > 0 && path[depth - 1] === el) return false;
+    const climbed = this.climbed;
+    let climbedLength = 0;
+    let found = -1;
+    for (let at: Element | null = el; at !== null; at = at.parentElement) {
+      for (let i = depth - 1; i >= 0; i--) {
+        if (path[i] === at) {
+          found = i;
+          break;
+        }
       }
-      path.push(at);
-      if (at === this.skip || isExcludedElement(at, this.ownUi)) {
-        excluded = true;
-        break;
-      }
+      if (found >= 0) break;
+      // Text in an excluded subtree is rare (the prefilter passed it): no path is kept for it.
+      if (at === this.skip || isExcludedElement(at, this.ownUi)) return true;
+      climbed[climbedLength++] = at;
       if (at === this.root) break;
     }
-    for (const at of path) cache.set(at, excluded);
-    return excluded;
+    // The new path: what was found of the old one, then the elements climbed, outermost first.
+    depth = found + 1;
+    for (let i = climbedLength - 1; i >= 0; i--) path[depth++] = climbed[i] as Element;
+    this.pathLength = depth;
+    return false;
   }
 }
 

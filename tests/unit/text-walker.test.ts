@@ -163,6 +163,50 @@ describe('TextWalker', () => {
     expect(walk(root, null, byId(root, 'seen'))).toEqual(['a', 'd', 'e']);
   });
 
+  it('yields exactly the text outside excluded subtrees, on random trees, as it walks in and out of them', () => {
+    // Deep and shallow, excluded and not, in every order: each element is judged against the path
+    // the walk keeps, so jumps up several levels and back into excluded subtrees must agree with
+    // the ancestor check made afresh for each text.
+    const tags = ['div', 'p', 'span', 'b', 'section', 'script', 'textarea', 'code'];
+    const attributes = [
+      '',
+      '',
+      '',
+      ' data-glossary="off"',
+      ' contenteditable',
+      ' contenteditable="false"',
+    ];
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const tree = (depth: number): string => {
+      let html = '';
+      for (let i = 0, n = 1 + next(4); i < n; i++) {
+        html += `t${next(1000)}`;
+        if (depth > 0 && next(3) > 0) {
+          const tag = tags[next(tags.length)] ?? 'div';
+          html += `<${tag}${attributes[next(attributes.length)] ?? ''}>${tree(depth - 1 - next(2))}</${tag}>`;
+        }
+      }
+      return html;
+    };
+    for (let round = 0; round < 40; round++) {
+      const root = page(tree(7));
+      const expected: Node[] = [];
+      const reference = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = reference.nextNode(); node !== null; node = reference.nextNode()) {
+        if (!isInExcludedSubtree(node, null)) expected.push(node);
+      }
+      const walker = new TextWalker(root, null, () => undefined);
+      const found: Node[] = [];
+      for (let text = walker.next(); text !== null; text = walker.next()) found.push(text);
+      expect(found).toEqual(expected);
+      document.body.replaceChildren();
+    }
+  });
+
   describe('with shadow roots', () => {
     function hostWithShadow(root: ParentNode, id: string, html: string): ShadowRoot {
       const shadow = byId(root, id).attachShadow({ mode: 'open' });
