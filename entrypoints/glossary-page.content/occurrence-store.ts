@@ -80,7 +80,13 @@ type PaintMode = 'eager' | 'lazy' | 'windowed' | 'first-only';
 
 interface TextEntry {
   readonly text: Text;
-  readonly occurrences: readonly Occurrence[];
+  /** What the matcher found, in order: counted at once. */
+  readonly matches: readonly TermMatch[];
+  /**
+   * The same as occurrences, made when first needed (painted, asked for): lazy text never near the
+   * viewport, most of it on a term-dense page, never needs them.
+   */
+  occurrences: Occurrence[] | null;
   readonly mode: PaintMode;
   /** Lazy entries: the place in `lazy`, and whether the entry is painted now. */
   seq: number;
@@ -131,8 +137,6 @@ export class OccurrenceStore {
   /** Lazy entries in document order (of their anchors); null where one was removed. */
   private lazy: (TextEntry | null)[] = [];
   private lazyHoles = 0;
-  /** A lazy entry by its element, to place a sampled point without a search. */
-  private readonly lazyByElement = new Map<Element, TextEntry>();
   /** Lazy entries painted now. */
   private readonly paintedLazy = new Set<TextEntry>();
   private sampleTimer = 0;
@@ -229,7 +233,8 @@ export class OccurrenceStore {
 
   /** The occurrences in a text node, in order (empty when none). */
   occurrencesIn(text: Text): readonly Occurrence[] {
-    return this.entries.get(text)?.occurrences ?? EMPTY;
+    const entry = this.entries.get(text);
+    return entry === undefined ? EMPTY : occurrencesOf(entry);
   }
 
   /** Every text node with occurrences, in the order they were found. */
@@ -248,14 +253,9 @@ export class OccurrenceStore {
       if (known) this.changed();
       return;
     }
-    const occurrences: Occurrence[] = [];
-    for (let i = 0; i < matches.length; i++) {
-      const m = matches[i] as TermMatch;
-      occurrences.push({ text, start: m.start, end: m.end, termId: m.termId, range: null });
-    }
     const mode: PaintMode = this.options.firstOnly
       ? 'first-only'
-      : occurrences.length > this.options.windowedFrom
+      : matches.length > this.options.windowedFrom
         ? 'windowed'
         : this.eagerPainted < this.options.eagerLimit
           ? 'eager'
@@ -263,7 +263,8 @@ export class OccurrenceStore {
     const element = mode === 'lazy' || mode === 'windowed' ? text.parentElement : null;
     const entry: TextEntry = {
       text,
-      occurrences,
+      matches,
+      occurrences: null,
       mode,
       element,
       anchor: mode !== 'lazy' ? null : inDocument ? text : this.anchorOf(text),
@@ -274,14 +275,18 @@ export class OccurrenceStore {
     };
     this.entries.set(text, entry);
     if (mode === 'lazy') this.addLazy(entry);
-    for (const occ of occurrences)
-      this.counts.set(occ.termId, (this.counts.get(occ.termId) ?? 0) + 1);
-    this.total += occurrences.length;
+    const counts = this.counts;
+    for (let i = 0; i < matches.length; i++) {
+      const termId = (matches[i] as TermMatch).termId;
+      counts.set(termId, (counts.get(termId) ?? 0) + 1);
+    }
+    this.total += matches.length;
     if (mode === 'eager') {
-      this.eagerPainted += occurrences.length;
-      for (const occ of occurrences) this.paint(occ);
+      this.eagerPainted += matches.length;
+      for (const occ of occurrencesOf(entry)) this.paint(occ);
     } else if (mode === 'first-only') {
-      for (const occ of occurrences) if (!this.firsts.has(occ.termId)) this.paintFirst(occ);
+      for (const occ of occurrencesOf(entry))
+        if (!this.firsts.has(occ.termId)) this.paintFirst(occ);
     } else if (mode === 'windowed' && element !== null) {
       this.near.add(element, text);
     }
@@ -296,7 +301,8 @@ export class OccurrenceStore {
     const entry = this.entries.get(text);
     if (entry === undefined) return false;
     const n = this.natives;
-    for (const occ of entry.occurrences) {
+    // Never painted: no range to check.
+    for (const occ of entry.occurrences ?? EMPTY) {
       const range = occ.range;
       if (range === null) continue;
       if (
@@ -320,13 +326,12 @@ export class OccurrenceStore {
   clear(): void {
     for (const h of this.highlights.values()) this.natives.highlightClear(h);
     for (const entry of this.entries.values()) {
-      for (const occ of entry.occurrences) occ.range = null;
+      for (const occ of entry.occurrences ?? EMPTY) occ.range = null;
     }
     this.toAdd.clear();
     this.toDelete.clear();
     this.lazy = [];
     this.lazyHoles = 0;
-    this.lazyByElement.clear();
     this.paintedLazy.clear();
     this.entries.clear();
     this.near.clear();
@@ -440,16 +445,19 @@ export class OccurrenceStore {
     const entry = this.entries.get(text);
     if (entry === undefined) return;
     this.entries.delete(text);
-    for (const occ of entry.occurrences) {
-      this.counts.set(occ.termId, (this.counts.get(occ.termId) ?? 1) - 1);
-      this.unpaint(occ);
+    const counts = this.counts;
+    const matches = entry.matches;
+    for (let i = 0; i < matches.length; i++) {
+      const termId = (matches[i] as TermMatch).termId;
+      counts.set(termId, (counts.get(termId) ?? 1) - 1);
     }
-    this.total -= entry.occurrences.length;
-    if (entry.mode === 'eager') this.eagerPainted -= entry.occurrences.length;
+    for (const occ of entry.occurrences ?? EMPTY) this.unpaint(occ);
+    this.total -= entry.matches.length;
+    if (entry.mode === 'eager') this.eagerPainted -= entry.matches.length;
     if (entry.mode === 'windowed' && entry.element !== null) this.near.remove(entry.element, text);
     this.activeWindows.delete(text);
     if (entry.mode === 'lazy') this.removeLazy(entry);
-    if (entry.mode === 'first-only') this.replaceLostFirsts(entry.occurrences);
+    if (entry.mode === 'first-only') this.replaceLostFirsts(entry.occurrences ?? EMPTY);
   }
 
   private paintFirst(occ: Occurrence): void {
@@ -468,7 +476,7 @@ export class OccurrenceStore {
     }
     if (lost.size === 0) return;
     for (const entry of this.entries.values()) {
-      for (const occ of entry.occurrences) {
+      for (const occ of occurrencesOf(entry)) {
         if (lost.delete(occ.termId)) this.paintFirst(occ);
       }
       if (lost.size === 0) return;
@@ -529,7 +537,6 @@ export class OccurrenceStore {
     if (at === lazy.length) lazy.push(entry);
     else lazy.splice(at, 0, entry);
     for (let i = at; i < lazy.length; i++) (lazy[i] as TextEntry).seq = i;
-    if (entry.element !== null) this.lazyByElement.set(entry.element, entry);
     this.followScroll();
     if (this.scanning) this.lookAfterScan = true;
     else this.scheduleSample();
@@ -541,9 +548,6 @@ export class OccurrenceStore {
       this.lazyHoles++;
     }
     entry.seq = -1;
-    if (entry.element !== null && this.lazyByElement.get(entry.element) === entry) {
-      this.lazyByElement.delete(entry.element);
-    }
     if (entry.painted) {
       entry.painted = false;
       this.paintedLazy.delete(entry);
@@ -719,7 +723,7 @@ export class OccurrenceStore {
       if (!kept) {
         entry.painted = false;
         this.paintedLazy.delete(entry);
-        for (const occ of entry.occurrences) this.unpaint(occ);
+        for (const occ of entry.occurrences ?? EMPTY) this.unpaint(occ);
       }
     }
   }
@@ -799,7 +803,7 @@ export class OccurrenceStore {
       if (entry == null || entry.painted) continue;
       entry.painted = true;
       this.paintedLazy.add(entry);
-      for (const occ of entry.occurrences) this.paint(occ);
+      for (const occ of occurrencesOf(entry)) this.paint(occ);
     }
   }
 
@@ -809,16 +813,11 @@ export class OccurrenceStore {
    */
   private lazyAt(el: Element, y: number, seen: Map<Element, number>): number {
     const lazy = this.lazy;
-    const direct =
-      this.lazyByElement.get(el) ?? this.lazyByElement.get(el.parentElement as Element);
-    // Else the first lazy text at or after the start of `el`.
-    const lo =
-      direct !== undefined && direct.seq >= 0
-        ? direct.seq
-        : this.firstLazy((anchor) => !this.before(anchor, el));
+    // The first lazy text at or after the start of `el` (a bisection: a map from element to lazy
+    // text would cost every lazy text found, a look costs a few points).
+    const lo = this.firstLazy((anchor) => !this.before(anchor, el));
     const anchor = lazy[lo]?.anchor;
     if (
-      direct !== undefined ||
       anchor == null ||
       (anchor !== el && (this.natives.compareDocumentPosition(el, anchor) & CONTAINED_BY) === 0)
     ) {
@@ -878,14 +877,15 @@ export class OccurrenceStore {
       const entry = this.entries.get(text);
       if (entry === undefined) continue;
       // Offsets grow down the page within one text node, so the band is found by bisection.
-      const lo = this.firstIndex(entry.occurrences, (r) => r.bottom >= top);
-      const hi = this.firstIndex(entry.occurrences, (r) => r.top > bottom);
+      const list = occurrencesOf(entry);
+      const lo = this.firstIndex(list, (r) => r.bottom >= top);
+      const hi = this.firstIndex(list, (r) => r.top > bottom);
       this.paintWindow(entry, lo, Math.min(hi, lo + this.options.eagerLimit));
     }
   }
 
   private paintWindow(entry: TextEntry, lo: number, hi: number): void {
-    const list = entry.occurrences;
+    const list = occurrencesOf(entry);
     for (let i = entry.lo; i < entry.hi; i++) {
       const occ = list[i];
       if (occ !== undefined && (i < lo || i >= hi)) this.unpaint(occ);
@@ -914,8 +914,9 @@ export class OccurrenceStore {
   }
 
   private followScroll(): void {
+    if (this.scrollListening) return;
     const win = this.doc.defaultView;
-    if (this.scrollListening || win === null) return;
+    if (win === null) return;
     this.scrollListening = true;
     this.natives.addEventListener(win, 'scroll', this.onScroll, LISTEN);
     this.natives.addEventListener(win, 'resize', this.onResize, LISTEN);
@@ -968,6 +969,20 @@ export class OccurrenceStore {
 }
 
 const EMPTY: readonly Occurrence[] = [];
+
+/** A text entry's occurrences, made from its matches the first time they are needed. */
+function occurrencesOf(entry: TextEntry): readonly Occurrence[] {
+  let list = entry.occurrences;
+  if (list === null) {
+    const { text, matches } = entry;
+    list = entry.occurrences = [];
+    for (let i = 0; i < matches.length; i++) {
+      const m = matches[i] as TermMatch;
+      list.push({ text, start: m.start, end: m.end, termId: m.termId, range: null });
+    }
+  }
+  return list;
+}
 
 /**
  * Text nodes watched through their elements by one IntersectionObserver (made on first use) with
