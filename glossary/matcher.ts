@@ -33,6 +33,10 @@ const ANCHOR_TEST = new RegExp(MATCHER_TABLES.anchorSource, 'i');
 const fromCharCode = String.fromCharCode;
 const fromCodePoint = String.fromCodePoint;
 const NativeUint8Array = Uint8Array;
+const NativeArray = Array;
+
+/** Above this many matches in one text, the result keeps the slack its growth left. */
+const EXACT_RESULT_UP_TO = 4096;
 
 /**
  * Unicode letters, digits and combining marks: a match must not touch one on either side. Made on
@@ -167,8 +171,14 @@ function firstUnitIndex(unit: number): number {
 
 /** Finds glossary terms in `text`: non-overlapping, in order, leftmost then longest. */
 export function findTerms(text: string): TermMatch[] {
-  const matches: TermMatch[] = [];
-  if (typeof text !== 'string' || text.length === 0) return matches;
+  if (typeof text !== 'string' || text.length === 0) return [];
+  // The result is made to measure at the end: an array grown by push() from empty has room for
+  // 17 (some 240 bytes where one match needs 112), and the page-world half keeps the result of
+  // every text with terms, tens of thousands on a term-dense page, for the collector to copy.
+  let found = 0;
+  let first: TermMatch | null = null;
+  let second: TermMatch | null = null;
+  let more: TermMatch[] | null = null;
   const scan = ANCHOR_SCAN;
   // The first candidate by search(), which builds no exec() result: most text that holds a term
   // holds one or two, and on the generated bench page (31,730 terms) these results came to 1 MB
@@ -178,10 +188,10 @@ export function findTerms(text: string): TermMatch[] {
   while (start >= 0) {
     let bestEnd = -1;
     let bestTerm: TermId | undefined;
-    const first = firstUnitIndex(text.charCodeAt(start));
-    if (first >= 0 && !isWordBefore(text, start)) {
-      const formsEnd = FIRST_UNIT_FORM_START[first + 1] as number;
-      for (let i = FIRST_UNIT_FORM_START[first] as number; i < formsEnd; i++) {
+    const unit = firstUnitIndex(text.charCodeAt(start));
+    if (unit >= 0 && !isWordBefore(text, start)) {
+      const formsEnd = FIRST_UNIT_FORM_START[unit + 1] as number;
+      for (let i = FIRST_UNIT_FORM_START[unit] as number; i < formsEnd; i++) {
         const form = FIRST_UNIT_FORMS[i] as number;
         const slotStart = FORM_SLOT_START[form] as number;
         const end = matchSlots(text, slotStart, (FORM_SLOT_START[form + 1] as number) - 1, start);
@@ -192,13 +202,24 @@ export function findTerms(text: string): TermMatch[] {
       }
     }
     if (bestTerm !== undefined) {
-      matches.push({ start, end: bestEnd, termId: bestTerm });
+      const match: TermMatch = { start, end: bestEnd, termId: bestTerm };
+      if (found === 0) first = match;
+      else if (found === 1) second = match;
+      else (more ??= []).push(match);
+      found++;
       scan.lastIndex = bestEnd;
     } else {
       scan.lastIndex = start + 1;
     }
     start = scan.exec(text)?.index ?? -1;
   }
+  if (first === null) return [];
+  if (second === null) return [first];
+  if (more === null) return [first, second];
+  const matches = found > EXACT_RESULT_UP_TO ? [] : new NativeArray<TermMatch>(found);
+  matches[0] = first;
+  matches[1] = second;
+  for (let i = 0; i < more.length; i++) matches[i + 2] = more[i] as TermMatch;
   return matches;
 }
 

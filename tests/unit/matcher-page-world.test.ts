@@ -12,6 +12,7 @@ const TEXTS = [
   'Kaldal asuv BPO : äritegevuse allhankimine teisele ettevõttele, kuid samas riigis.',
   'teadmistepõhise allhankega, near-shoring ja OFFSHORED',
   'xBPO BPO-dega 😀offshore😀 \ud800 ДBPO',
+  'BPO, KPO, offshore, nearshore and onshore outsourcing: five terms and more in one text.',
   'The quarterly report was published on time.',
 ];
 
@@ -31,6 +32,7 @@ const PATCHES: readonly Patch[] = [
   [String, 'fromCharCode', hostile],
   [String, 'fromCodePoint', hostile],
   [globalThis, 'Uint8Array', hostile],
+  [globalThis, 'Array', hostile],
   [globalThis, 'RegExp', hostile],
   [globalThis, 'JSON', { parse: hostile, stringify: hostile }],
 ];

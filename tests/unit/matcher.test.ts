@@ -725,6 +725,28 @@ describe('findTerms against a brute-force reference', () => {
   });
 });
 
+describe('findTerms results', () => {
+  it('holds every match in order, with no holes, at every size', () => {
+    // Up to two matches are returned in array literals, more in an array made to measure, and
+    // thousands in one grown as they come: each must be a plain, full array of the matches.
+    for (const count of [1, 2, 3, 4, 17, 4096, 4097, 6000]) {
+      const text = Array.from({ length: count }, (_, i) => (i % 2 === 0 ? 'BPO' : 'KPO')).join(
+        ' ja ',
+      );
+      const matches = findTerms(text);
+      expect(matches.length, String(count)).toBe(count);
+      expect(Object.keys(matches).length).toBe(count);
+      for (let i = 0; i < count; i++) {
+        expect(matches[i]).toEqual({
+          start: i * 7,
+          end: i * 7 + 3,
+          termId: i % 2 === 0 ? 'bpo' : 'kpo',
+        });
+      }
+    }
+  });
+});
+
 describe('mightContainTerm', () => {
   it('is true for every table text where findTerms finds something', () => {
     for (const [text] of TABLE) {
