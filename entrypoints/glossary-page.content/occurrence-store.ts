@@ -83,8 +83,8 @@ interface TextEntry {
   /** What the matcher found, in order: counted at once. */
   readonly matches: readonly TermMatch[];
   /**
-   * The same as occurrences, made when first needed (painted, asked for): lazy text never near the
-   * viewport, most of it on a term-dense page, never needs them.
+   * The matches as occurrences (with their ranges), made when first needed (painted, asked for):
+   * lazy text that never nears the viewport, most of it on a term-dense page, never needs them.
    */
   occurrences: Occurrence[] | null;
   readonly mode: PaintMode;
