@@ -57,6 +57,11 @@ export class HighlightLook {
     this.register();
   }
 
+  /** Registers highlights the document got since (the store registers them with its first range). */
+  refresh(): void {
+    this.register();
+  }
+
   /** Paints every highlight in `look` from now on. */
   set(look: HighlightStyle): void {
     if (look === this.look) return;

@@ -51,6 +51,11 @@ export interface OccurrenceStoreOptions {
   readonly busyFlushGapMs: number;
   /** Called (synchronously) after the set of occurrences changed. */
   readonly onChange: () => void;
+  /**
+   * Called once the term highlights are registered in the document's `CSS.highlights`: with the
+   * first range painted, so a page without terms never sees a registry entry of ours.
+   */
+  readonly onRegistered: () => void;
   /** The page's built-ins from before page scripts ran (captured now when not given). */
   readonly natives?: Natives;
 }
@@ -69,6 +74,7 @@ const DEFAULT_OPTIONS: OccurrenceStoreOptions = {
   busyFlushGapMs: 1000,
   firstOnly: false,
   onChange: () => undefined,
+  onRegistered: () => undefined,
 };
 
 /**
@@ -129,7 +135,7 @@ interface TextEntry {
 export class OccurrenceStore {
   private readonly entries = new Map<Text, TextEntry>();
   private readonly counts = new Map<TermId, number>();
-  /** One registered `Highlight` per term (none where the browser lacks the Highlight API). */
+  /** One registered `Highlight` per term, from the first range painted on (see `onRegistered`). */
   readonly highlights = new Map<TermId, Highlight>();
   /** Windowed text, watched for nearing the viewport. */
   private readonly near: TextWatch;
@@ -186,13 +192,19 @@ export class OccurrenceStore {
     const natives = (this.natives = options.natives ?? captureNatives(win));
     this.probe = natives.createRange(doc);
     this.near = new TextWatch(natives, this.options.lazyMargin, this.nearingViewport);
+    for (let i = 0; i < TERM_IDS.length; i++) this.counts.set(TERM_IDS[i] as TermId, 0);
+  }
+
+  // One Highlight per term, registered under its public name, the first time a range goes in.
+  private register(): void {
+    const n = this.natives;
     for (let i = 0; i < TERM_IDS.length; i++) {
       const id = TERM_IDS[i] as TermId;
-      this.counts.set(id, 0);
-      const highlight = new natives.Highlight();
+      const highlight = new n.Highlight();
       this.highlights.set(id, highlight);
-      natives.registrySet(natives.highlights, highlightName(id), highlight);
+      n.registrySet(n.highlights, highlightName(id), highlight);
     }
+    this.options.onRegistered();
   }
 
   /**
@@ -370,6 +382,7 @@ export class OccurrenceStore {
     if (this.toAdd.size === 0 && this.toDelete.size === 0) return;
     this.lastFlush = n.now();
     this.urgent = false;
+    if (this.highlights.size === 0 && this.toAdd.size > 0) this.register();
     for (const [range, id] of this.toDelete) {
       const highlight = this.highlights.get(id);
       if (highlight !== undefined) n.highlightDelete(highlight, range);

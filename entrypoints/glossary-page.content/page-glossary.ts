@@ -40,6 +40,10 @@ export class PageGlossary {
     const natives = options.natives;
     this.store = new OccurrenceStore(doc, {
       onChange: this.countsChanged,
+      // (The look exists by then: nothing is painted while this constructor runs.)
+      onRegistered: () => {
+        this.look.refresh();
+      },
       firstOnly: options.firstOnly,
       natives,
     });

@@ -53,6 +53,9 @@ describe('highlighting and tooltips in Chromium', () => {
           headers: { 'content-security-policy': "default-src 'none'" },
         },
         '/dense.html': { body: densePage() },
+        '/no-terms.html': {
+          body: '<!doctype html><html lang="en"><body><p id="t">A page about the weather.</p></body></html>',
+        },
         '/streamed.html': streamed.page,
         '/hostile.html': {
           body: `<!doctype html><html lang="en"><head>${HOSTILE_CSS}</head><body><p id="t">Our KPO partner.</p></body></html>`,
@@ -79,6 +82,20 @@ describe('highlighting and tooltips in Chromium', () => {
 
   const setSettings = (value: Record<string, unknown>): Promise<void> =>
     browser.worker.evaluate((settings) => chrome.storage.local.set({ settings }), value);
+
+  it('leaves the registry of a page without terms empty, and registers its highlights with the first term', async () => {
+    await page.goto(`${server.origin}/no-terms.html`);
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
+    await page.evaluate(() => {
+      document.body.insertAdjacentHTML('beforeend', '<p>Offshore BPO.</p>');
+    });
+    await expect.poll(async () => (await paintedTerms(page)).length).toBe(2);
+    const names = await page.evaluate(() => [...CSS.highlights.keys()].sort());
+    expect(names).toContain('glossary-bpo');
+    expect(names.filter((name) => name.startsWith('bpo-kpo-glossary-'))).toHaveLength(6);
+  });
 
   it('paints every expected form on the Estonian page and nothing else', async () => {
     await open('/estonian.html');

@@ -18,6 +18,29 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
+describe('PageGlossary in the registry', () => {
+  it('leaves a page without terms with an empty registry, and registers the look with the first term', async () => {
+    const registry = (globalThis as unknown as { CSS: { highlights: Map<string, unknown> } }).CSS
+      .highlights;
+    const g = await start('<p id="p">Nothing to highlight here.</p>');
+    g.store.flush();
+    expect([...registry.keys()]).toEqual([]);
+    textIn('p').data = 'Now it says BPO.';
+    // The observer's records come in a microtask; the scanner then has work to wait for.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await g.whenIdle();
+    g.store.flush();
+    const names = [...registry.keys()];
+    expect(names).toContain('glossary-bpo');
+    // The look's name for the same highlight: what the injected sheet styles.
+    expect(names).toContain('bpo-kpo-glossary-underline-bpo');
+    expect(registry.get('bpo-kpo-glossary-underline-bpo')).toBe(registry.get('glossary-bpo'));
+    g.setLook('tint');
+    expect(registry.get('bpo-kpo-glossary-tint-bpo')).toBe(registry.get('glossary-bpo'));
+    expect(registry.has('bpo-kpo-glossary-underline-bpo')).toBe(false);
+  });
+});
+
 async function start(html: string): Promise<PageGlossary> {
   glossary?.stop();
   document.body.innerHTML = html;

@@ -915,12 +915,30 @@ describe('PageScanner and OccurrenceStore', () => {
 
 describe('OccurrenceStore painting', () => {
   // Not used by the tooltip any more (it hit-tests every hover itself); kept while the store has it.
-  it('registers one highlight per term under its public name', () => {
-    const s = new OccurrenceStore(document);
+  it('registers one highlight per term under its public name with its first range, not before', () => {
+    // A page without terms never sees an entry of ours in its registry.
+    const onRegistered = vi.fn();
+    const s = new OccurrenceStore(document, { onRegistered });
     store = s;
+    document.body.innerHTML = '<p id="none">nothing to see</p><p id="p">BPO ja KPO</p>';
+    s.setMatches(byId(document, 'none').firstChild as Text, []);
+    s.flush();
+    expect(registry.size).toBe(0);
+    expect(onRegistered).not.toHaveBeenCalled();
+    const text = byId(document, 'p').firstChild as Text;
+    s.setMatches(text, findTerms(text.data));
+    expect(registry.size).toBe(0);
+    s.flush();
     expect([...registry.keys()]).toEqual(TERM_IDS.map(highlightName));
     expect(highlightName('kpo')).toBe('glossary-kpo');
     for (const h of registry.values()) expect(h).toBeInstanceOf(FakeHighlight);
+    expect(onRegistered).toHaveBeenCalledTimes(1);
+    // Later ranges go into the same highlights.
+    const before = [...registry.values()];
+    s.setMatches(text, findTerms('KPO ja BPO'));
+    s.flush();
+    expect([...registry.values()]).toEqual(before);
+    expect(onRegistered).toHaveBeenCalledTimes(1);
   });
 
   it('paints each occurrence with a range over its span in its term’s highlight', async () => {
@@ -989,11 +1007,19 @@ describe('OccurrenceStore painting', () => {
   });
 
   it('does not unregister a highlight another store has taken over since', () => {
+    document.body.innerHTML = '<p id="p">BPO</p>';
+    const text = byId(document, 'p').firstChild as Text;
     const first = new OccurrenceStore(document);
+    first.setMatches(text, findTerms(text.data));
+    first.flush();
     const second = new OccurrenceStore(document);
     store = second;
+    second.setMatches(text, findTerms(text.data));
+    second.flush();
+    const taken = [...registry];
     first.dispose();
     expect(registry.size).toBe(TERM_IDS.length);
+    expect([...registry]).toEqual(taken);
   });
 
   describe('beyond the eager limit', () => {
