@@ -175,7 +175,6 @@ export function findTerms(text: string): TermMatch[] {
   // The result is made to measure at the end: an array grown by push() from empty has room for
   // 17 (some 240 bytes where one match needs 112), and the page-world half keeps the result of
   // every text with terms (15,495 on the generated bench page) for the collector to copy.
-  let found = 0;
   let first: TermMatch | null = null;
   let second: TermMatch | null = null;
   let more: TermMatch[] | null = null;
@@ -203,10 +202,9 @@ export function findTerms(text: string): TermMatch[] {
     }
     if (bestTerm !== undefined) {
       const match: TermMatch = { start, end: bestEnd, termId: bestTerm };
-      if (found === 0) first = match;
-      else if (found === 1) second = match;
+      if (first === null) first = match;
+      else if (second === null) second = match;
       else (more ??= []).push(match);
-      found++;
       scan.lastIndex = bestEnd;
     } else {
       scan.lastIndex = start + 1;
@@ -216,7 +214,8 @@ export function findTerms(text: string): TermMatch[] {
   if (first === null) return [];
   if (second === null) return [first];
   if (more === null) return [first, second];
-  const matches = found > EXACT_RESULT_UP_TO ? [] : new NativeArray<TermMatch>(found);
+  const count = 2 + more.length;
+  const matches = count > EXACT_RESULT_UP_TO ? [] : new NativeArray<TermMatch>(count);
   matches[0] = first;
   matches[1] = second;
   for (let i = 0; i < more.length; i++) matches[i + 2] = more[i] as TermMatch;
