@@ -54,12 +54,7 @@ export class HighlightLook {
     private readonly highlights: ReadonlyMap<TermId, Highlight>,
     private look: HighlightStyle,
   ) {
-    this.register();
-  }
-
-  /** Registers highlights the document got since (the store registers them with its first range). */
-  refresh(): void {
-    this.register();
+    this.refresh();
   }
 
   /** Paints every highlight in `look` from now on. */
@@ -67,7 +62,7 @@ export class HighlightLook {
     if (look === this.look) return;
     this.unregister();
     this.look = look;
-    this.register();
+    this.refresh();
   }
 
   /** Takes the look's names out of the registry (the public names are the store's). */
@@ -75,7 +70,11 @@ export class HighlightLook {
     this.unregister();
   }
 
-  private register(): void {
+  /**
+   * Registers every highlight under the look's name (again: the store registers its highlights
+   * with its first range, after the look began).
+   */
+  refresh(): void {
     for (const [id, highlight] of this.highlights) {
       this.registry?.set(lookHighlightName(this.look, id), highlight);
     }
