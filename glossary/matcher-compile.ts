@@ -34,6 +34,11 @@ export interface MatcherTables {
   readonly firstUnitForms: readonly number[];
   /** Source of a case-insensitive, non-`u` regex of literal anchors every match starts with. */
   readonly anchorSource: string;
+  /**
+   * The length of the shortest anchor: text shorter than this holds none, so neither a candidate
+   * nor a match (every match starts with a whole anchor).
+   */
+  readonly shortestAnchor: number;
 }
 
 /** A trie node while compiling: its edges, each taking a unit and optionally its other case. */
@@ -198,7 +203,8 @@ export function compileMatcherTables(
     firstUnitForms.push(...(formsByFirstUnit.get(unit) ?? []));
     firstUnitFormStart.push(firstUnitForms.length);
   }
-  const anchorSource = anchorsOf(allForms).map(escapeRegExp).join('|');
+  const anchors = anchorsOf(allForms);
+  const anchorSource = anchors.map(escapeRegExp).join('|');
   checkAnchorsCover(allForms, anchorSource);
   return {
     trie: table.trie,
@@ -209,5 +215,6 @@ export function compileMatcherTables(
     firstUnitFormStart,
     firstUnitForms,
     anchorSource,
+    shortestAnchor: Math.min(...anchors.map((anchor) => anchor.length)),
   };
 }

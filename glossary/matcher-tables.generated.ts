@@ -80,4 +80,5 @@ export const MATCHER_TABLES: MatcherTables = {
   ],
   anchorSource:
     'bpo|business|\u00e4riprotsesside|kpo|knowledge|teadmusprotsessi|teadmiste|onshor|on\\-shor|on\u2011shor|kaldal|nearshor|near\\-shor|near\u2011shor|offshor|off\\-shor|off\u2011shor|outsourc|allhan',
+  shortestAnchor: 3,
 };

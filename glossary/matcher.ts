@@ -222,6 +222,12 @@ export function findTerms(text: string): TermMatch[] {
   return matches;
 }
 
+/**
+ * No text shorter than this passes `mightContainTerm` (nor holds a term): a caller that can learn a
+ * text's length without reading it can pass over shorter text for nothing.
+ */
+export const SHORTEST_CANDIDATE = MATCHER_TABLES.shortestAnchor;
+
 /** Cheap prefilter: false guarantees `findTerms(text)` is empty (true may be a false alarm). */
 export function mightContainTerm(text: string): boolean {
   return typeof text === 'string' && ANCHOR_TEST.test(text);

@@ -22,6 +22,7 @@ function stringLiteral(text: string): string {
 function tablesLiteral(tables: MatcherTables): string {
   const fields = Object.entries(tables).map(([name, value]: [string, unknown]) => {
     if (typeof value === 'string') return `${name}: ${stringLiteral(value)},`;
+    if (typeof value === 'number') return `${name}: ${String(value)},`;
     if (Array.isArray(value)) {
       const items = value.map((item: unknown) =>
         typeof item === 'string' ? stringLiteral(item) : String(item),

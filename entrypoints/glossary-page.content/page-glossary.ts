@@ -1,4 +1,4 @@
-import { findTerms, mightContainTerm } from '../../glossary/matcher.ts';
+import { findTerms, mightContainTerm, SHORTEST_CANDIDATE } from '../../glossary/matcher.ts';
 import type { TermId } from '../../glossary/types.ts';
 import type { HighlightStyle } from '../shared/settings-schema.ts';
 import { HighlightLook, ShadowHighlightSheets } from './highlight-style.ts';
@@ -62,6 +62,7 @@ export class PageGlossary {
       store: this.store,
       findTerms,
       mightContainTerm,
+      shortestCandidate: SHORTEST_CANDIDATE,
       ownUi: () => null,
       natives,
       sliceMs: 8,

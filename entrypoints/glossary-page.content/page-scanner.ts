@@ -3,13 +3,21 @@ import { CHUNK_CHARS, matchInChunks } from './chunked-match.ts';
 import { MutationQueue } from './mutation-queue.ts';
 import { captureNatives, nullProto, type Natives } from './natives.ts';
 import type { OccurrenceStore } from './occurrence-store.ts';
-import { isBodyExcluded, isInExcludedSubtree, PAUSED, TextWalker } from './text-walker.ts';
+import {
+  isBodyExcluded,
+  isInExcludedSubtree,
+  PAUSED,
+  TextWalker,
+  type TextPrefilter,
+} from './text-walker.ts';
 
 export interface PageScannerOptions {
   readonly store: OccurrenceStore;
   readonly findTerms: (text: string) => TermMatch[];
   /** A cheap test that never says no to text containing a term. */
   readonly mightContainTerm: (text: string) => boolean;
+  /** The length of the shortest text `mightContainTerm` can say yes to (0 when not known). */
+  readonly shortestCandidate?: number;
   /** The extension's own UI host, never scanned and whose changes are ignored. */
   readonly ownUi: () => Element | null;
   /** Called once for each open shadow root found (e.g. to adopt the highlight style). */
@@ -91,6 +99,11 @@ export class PageScanner {
   private running = false;
   private idleWaiters: (() => void)[] = [];
   private readonly sliceMs: number;
+  /**
+   * What the walks yield: text that might hold a term, and text too long to test in one go (it is
+   * matched a chunk at a time).
+   */
+  private readonly prefilter: TextPrefilter;
   /** While the document is parsed (see preview()): its walk, its next frame, its steps so far. */
   private previewWalker: TextWalker | null = null;
   private previewFrame = 0;
@@ -105,6 +118,11 @@ export class PageScanner {
     private readonly options: PageScannerOptions,
   ) {
     this.sliceMs = options.sliceMs ?? 8;
+    this.prefilter = {
+      test: options.mightContainTerm,
+      shortest: options.shortestCandidate ?? 0,
+      longest: CHUNK_CHARS,
+    };
     const win = doc.defaultView;
     if (win === null) throw new Error('A page scanner needs a document with a window.');
     this.natives = options.natives ?? captureNatives(win);
@@ -308,10 +326,7 @@ export class PageScanner {
       skip,
       this.foundPossibleHost,
       this.natives,
-      // What the walk yields: text that might hold a term, and text too long to test in one go
-      // (it is matched a chunk at a time).
-      this.options.mightContainTerm,
-      CHUNK_CHARS,
+      this.prefilter,
     );
   }
 

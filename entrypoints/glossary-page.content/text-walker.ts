@@ -85,6 +85,16 @@ export function isInExcludedSubtree(node: Node, ownUi: Element | null): boolean 
   return root instanceof ShadowRoot ? isInExcludedSubtree(root.host, ownUi) : false;
 }
 
+/** Which text a walk yields: only text that might hold a term, judged without the matcher. */
+export interface TextPrefilter {
+  /** Text whose data fails this is passed over unjudged (it can hold no term)… */
+  readonly test: (data: string) => boolean;
+  /** …as is text shorter than this, without its data being read… */
+  readonly shortest: number;
+  /** …but text longer than this is yielded untested (it is matched in chunks). */
+  readonly longest: number;
+}
+
 /** The built-ins a walk calls (captured before page scripts ran, as in `natives.ts`). */
 export type WalkNatives = ReturnType<typeof captureWalkNatives>;
 
@@ -123,7 +133,7 @@ const SHADOW_HOST_TAGS = new Set([
  * A resumable walk over the text nodes under `root`, in document order, that are not in an
  * excluded subtree, in two passes over native TreeWalkers (their original methods pinned on them:
  * see `captureWalkNatives`):
- * - the text: one call per text node, no element visited. With a `prefilter`, only text whose data
+ * - the text: one call per text node, no element visited. With a `prefilter`, only text that
  *   passes it is judged and yielded; an element's exclusion (its own and its ancestors', up to the
  *   root) is decided once, the first time text inside it is judged, and remembered;
  * - then the elements, for open shadow roots (reported to `onShadowRoot`; the caller walks them)
@@ -163,10 +173,8 @@ export class TextWalker {
     /** Told of each custom element walked into that has no shadow root (yet). */
     private readonly onPossibleHost: ((el: Element) => void) | null = null,
     natives: WalkNatives | null = null,
-    /** Text whose data fails this is passed over unjudged (it can hold no term)… */
-    private readonly prefilter: ((data: string) => boolean) | null = null,
-    /** …unless it is longer than this (such text is yielded untested, to be matched in chunks). */
-    private readonly prefilterUpTo = Infinity,
+    /** What text is worth yielding; without one, all text is. */
+    private readonly prefilter: TextPrefilter | null = null,
   ) {
     const doc = (this.doc = root.ownerDocument ?? (root as Document));
     this.natives = natives ?? captureWalkNatives(doc.defaultView ?? window);
@@ -225,10 +233,19 @@ export class TextWalker {
     let left = budget;
     const texts = this.texts;
     const prefilter = this.prefilter;
-    const upTo = this.prefilterUpTo;
+    const test = prefilter?.test ?? null;
+    const shortest = prefilter?.shortest ?? 0;
+    const longest = prefilter?.longest ?? Infinity;
     for (let node = texts.nextNode(); node !== null; node = texts.nextNode()) {
+      // Reading a text's data makes the browser create a string for it, which costs more than
+      // the step to the node; its length comes for nothing. A page's short text (the line breaks
+      // between its tags) is passed over unread.
+      if ((node as Text).length < shortest) {
+        if (--left <= 0) return PAUSED;
+        continue;
+      }
       const data = (node as Text).data;
-      if (prefilter !== null && data.length <= upTo && !prefilter(data)) {
+      if (test !== null && data.length <= longest && !test(data)) {
         if (--left <= 0) return PAUSED;
         continue;
       }

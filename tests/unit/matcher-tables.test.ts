@@ -19,6 +19,22 @@ describe('the generated matcher tables', () => {
     ).toEqual(MATCHER_TABLES);
   });
 
+  it('give a shortest anchor no term form can be shorter than, and one a form starts with', () => {
+    const { shortestAnchor } = MATCHER_TABLES;
+    const shortestSpelling = (slot: TermForm[number]): number =>
+      Math.min(...slot.spellings.map((spelling) => spelling.length));
+    const forms = Object.values(TERM_FORMS).flat();
+    for (const form of forms) {
+      // Words are joined by at least one whitespace character.
+      const shortest = form.reduce((sum, slot) => sum + shortestSpelling(slot), form.length - 1);
+      expect(shortest).toBeGreaterThanOrEqual(shortestAnchor);
+    }
+    // Tight: `BPO` is a term and as long as the shortest anchor.
+    expect(Math.min(...forms.map((form) => shortestSpelling(form[0] as TermForm[number])))).toBe(
+      shortestAnchor,
+    );
+  });
+
   it('hold a well-formed trie: every edge leads back to a node inside the table', () => {
     const { trie, slotRoots } = MATCHER_TABLES;
     const nodes = new Set<number>();

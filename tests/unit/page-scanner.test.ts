@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { findTerms, mightContainTerm } from '../../glossary/matcher.ts';
+import { findTerms, mightContainTerm, SHORTEST_CANDIDATE } from '../../glossary/matcher.ts';
 import { TERM_IDS } from '../../glossary/terms.ts';
 import type { TermId } from '../../glossary/types.ts';
 import { CHUNK_CHARS } from '../../entrypoints/glossary-page.content/chunked-match.ts';
@@ -56,6 +56,7 @@ function newScanner(setup: Setup = {}): [PageScanner, OccurrenceStore] {
     store: s,
     findTerms,
     mightContainTerm,
+    shortestCandidate: SHORTEST_CANDIDATE,
     ownUi: () => document.querySelector('#ui'),
     ...setup.scanner,
   });

@@ -6,6 +6,7 @@ import {
   isInExcludedSubtree,
   PAUSED,
   TextWalker,
+  type TextPrefilter,
 } from '../../entrypoints/glossary-page.content/text-walker.ts';
 
 afterEach(() => {
@@ -307,10 +308,11 @@ describe('TextWalker', () => {
 
   describe('with a prefilter', () => {
     const hasPo = (data: string): boolean => data.includes('PO');
+    const poFilter: TextPrefilter = { test: hasPo, shortest: 0, longest: Infinity };
 
     it('yields only text that passes it, with its data', () => {
       const root = page('<p>BPO</p><p>plain</p><div contenteditable><p>KPO</p></div><b>PO</b>');
-      const walker = new TextWalker(root, null, () => undefined, null, null, null, hasPo);
+      const walker = new TextWalker(root, null, () => undefined, null, null, null, poFilter);
       const found: string[] = [];
       for (let text = walker.next(); text !== null; text = walker.next()) {
         expect(walker.data).toBe(text.data);
@@ -319,10 +321,40 @@ describe('TextWalker', () => {
       expect(found).toEqual(['BPO', 'PO']);
     });
 
+    it('passes over text shorter than its shortest without reading it', () => {
+      const root = page('<p>BPO</p>\n<p>PO</p>\n  <p>BPO</p>');
+      const test = vi.fn(hasPo);
+      // Spied where the DOM implementation keeps the getter (CharacterData in browsers).
+      let owner: object = Text.prototype;
+      while (Object.getOwnPropertyDescriptor(owner, 'data') === undefined) {
+        owner = Object.getPrototypeOf(owner) as object;
+      }
+      const data = vi.spyOn(owner as Text, 'data', 'get');
+      const filter: TextPrefilter = { test, shortest: 3, longest: Infinity };
+      const walker = new TextWalker(root, null, () => undefined, null, null, null, filter);
+      const found: string[] = [];
+      for (let text = walker.next(); text !== null; text = walker.next()) found.push(walker.data);
+      expect(found).toEqual(['BPO', 'BPO']);
+      // The two texts of three characters and more were read; the line break and `PO` were not.
+      expect(test.mock.calls).toEqual([['BPO'], ['\n  '], ['BPO']]);
+      expect(data).toHaveBeenCalledTimes(3);
+      data.mockRestore();
+    });
+
+    it('counts the short text it passes over in its budget', () => {
+      const root = page(`${'<p>x</p>'.repeat(30)}<p>BPO</p>`);
+      const filter: TextPrefilter = { test: hasPo, shortest: 3, longest: Infinity };
+      const walker = new TextWalker(root, null, () => undefined, null, null, null, filter);
+      expect(walker.nextWithin(10)).toBe(PAUSED);
+      let text = walker.nextWithin(10);
+      while (text === PAUSED) text = walker.nextWithin(10);
+      expect(text?.data).toBe('BPO');
+    });
+
     it('judges each element at most once', () => {
       const root = page('<div><p>BPO <b>KPO</b> BPO</p><p>no</p></div>');
       const judged = vi.spyOn(Element.prototype, 'hasAttributes');
-      const walker = new TextWalker(root, null, () => undefined, null, null, null, hasPo);
+      const walker = new TextWalker(root, null, () => undefined, null, null, null, poFilter);
       while (walker.next() !== null);
       // The root, then p, div (for the first text), b; the second p never holds a term.
       expect(judged).toHaveBeenCalledTimes(4);
@@ -334,7 +366,7 @@ describe('TextWalker', () => {
       const root = page(`${plain}<p>BPO</p>${'<div></div>'.repeat(100)}<div id="host"></div>`);
       const shadow = byId(root, 'host').attachShadow({ mode: 'open' });
       const onShadowRoot = vi.fn();
-      const walker = new TextWalker(root, null, onShadowRoot, null, null, null, hasPo);
+      const walker = new TextWalker(root, null, onShadowRoot, null, null, null, poFilter);
       const results: (string | null | false)[] = [];
       for (;;) {
         const text = walker.nextWithin(10);
@@ -350,7 +382,7 @@ describe('TextWalker', () => {
 
     it('judges again after being told that exclusions may have changed', () => {
       const root = page('<div id="d"><p>BPO</p><p>KPO</p></div>');
-      const walker = new TextWalker(root, null, () => undefined, null, null, null, hasPo);
+      const walker = new TextWalker(root, null, () => undefined, null, null, null, poFilter);
       expect(walker.next()?.data).toBe('BPO');
       byId(root, 'd').setAttribute('contenteditable', '');
       walker.forgetExclusions();
