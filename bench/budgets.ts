@@ -3,7 +3,11 @@
 // The content script's redesign tightens them here.
 
 export const BUDGETS = {
-  /** mark.js markRegExp time ÷ extension script time, at least, on every page (aim 10). */
+  /**
+   * mark.js markRegExp time ÷ extension script time, at least, on every page (aim 10). The script
+   * ratios compare thread CPU time: the floor and mark.js run on a page at rest, the extension
+   * while the page loads, when on this 2-core machine its thread ran for half its wall time.
+   */
   markRegExpOverExtension: 3,
   /** Extension script time ÷ bare walk, at most, on every page (aim 1.5). */
   extensionOverFloor: 2.5,
@@ -46,8 +50,11 @@ export interface PageFigures {
   readonly page: string;
   /** Held to the bare-walk budget (every benchmarked page today). */
   readonly floorBudget: boolean;
-  /** The bare walk: a TreeWalker pass over the body's text, the first after load. */
-  readonly floor: { readonly coldMs: number };
+  /**
+   * The bare walk: a TreeWalker pass over the body's text, the first after load, wall and thread
+   * CPU time (the latter absent from runs made before it was measured).
+   */
+  readonly floor: { readonly coldMs: number; readonly coldCpuMs?: number };
   /** What the matcher finds in the page's text, where the page is generated (else null). */
   readonly expectedOccurrences: number | null;
   readonly ratios: {
@@ -74,6 +81,11 @@ export interface FramesFigures {
   readonly frames: number;
   readonly extensionMs: number;
   readonly emptyMs: number;
+}
+
+/** The bare walk's time the budgets use: thread CPU time, like the figures held to it. */
+export function floorMsOf(floor: PageFigures['floor']): number {
+  return floor.coldCpuMs ?? floor.coldMs;
 }
 
 /** What the extension may add to a page's rendering, given the page's bare walk (ms). */
@@ -148,7 +160,7 @@ export function missedBudgets(
     );
     if (p.rendering !== null) {
       const added = p.rendering.withExtensionMs - p.rendering.withoutExtensionMs;
-      const allowed = renderBudgetMs(p.floor.coldMs);
+      const allowed = renderBudgetMs(floorMsOf(p.floor));
       miss(
         'renderOverFloor',
         !(added <= allowed),

@@ -26,6 +26,7 @@ import { MARK_JS_SOURCE, MARK_KEYWORDS, MARK_REGEXP } from './mark-js.ts';
 import { benchPages, type BenchPage } from './generated-page.ts';
 import {
   BUDGETS,
+  floorMsOf,
   missedBudgets,
   renderBudgetMs,
   type BudgetName,
@@ -44,6 +45,7 @@ import {
 import { benchMatcher } from './matcher-bench.ts';
 import { attributeSamples, SourceResolver, type Breakdown } from './source-attribution.ts';
 import {
+  cpuShareOfLongestTask,
   domContentLoadedTs,
   extensionTime,
   failAfter,
@@ -97,31 +99,49 @@ const FIRST_HIGHLIGHT_PROBE = `(() => {
 
 interface FloorResult {
   readonly coldMs: number;
+  /** The cold pass's thread CPU time (its wall time × the CPU share of its task, traced). */
+  readonly coldCpuMs: number;
   readonly warmMedianMs: number;
   readonly textNodes: number;
   readonly chars: number;
 }
 
+/**
+ * One synchronous in-page call, traced like the extension's loads: what it returns, and the share
+ * of its wall time that was thread CPU time.
+ */
+async function tracedCall<T>(page: Page, call: () => Promise<T>): Promise<[T, number]> {
+  const cdp = await page.context().newCDPSession(page);
+  await startTrace(cdp);
+  const result = await call();
+  const events = await stopTrace(cdp);
+  await cdp.detach();
+  return [result, cpuShareOfLongestTask(events)];
+}
+
 /** The bare walk: every text node under body, its data read; the first (cold) pass and 4 more. */
 async function measureFloor(page: Page): Promise<FloorResult> {
-  const passes = await page.evaluate(walkText, 5);
-  const warm = passes
-    .slice(1)
-    .map((p) => p.ms)
-    .sort((a, b) => a - b);
-  const cold = passes[0];
+  const [[cold], cpuShare] = await tracedCall(page, () => page.evaluate(walkText, 1));
+  const warm = (await page.evaluate(walkText, 4)).map((p) => p.ms).sort((a, b) => a - b);
   return {
     coldMs: cold?.ms ?? NaN,
+    coldCpuMs: (cold?.ms ?? NaN) * cpuShare,
     warmMedianMs: warm[Math.floor(warm.length / 2)] ?? NaN,
     textNodes: cold?.nodes ?? 0,
     chars: cold?.chars ?? 0,
   };
 }
 
+/** One mark.js call's time, with its thread CPU time (`cpuMs`). */
+interface MarkFigures extends MarkResult {
+  readonly cpuMs: number;
+}
+
 /** Injects mark.js (CDP evaluation is not subject to the page's CSP) and times one call. */
-async function measureMarkJs(page: Page, mode: 'regexp' | 'array'): Promise<MarkResult> {
+async function measureMarkJs(page: Page, mode: 'regexp' | 'array'): Promise<MarkFigures> {
   await page.evaluate(MARK_JS_SOURCE);
-  return page.evaluate(markOnce, markCall(mode));
+  const [result, cpuShare] = await tracedCall(page, () => page.evaluate(markOnce, markCall(mode)));
+  return { ...result, cpuMs: result.ms * cpuShare };
 }
 
 /** Scrolls to the bottom in up to 60 steps and back, two frames per step (lazy painting runs). */
@@ -131,6 +151,8 @@ function scrollThrough(page: Page): Promise<void> {
 
 interface ExtensionRun {
   readonly scriptMs: number;
+  /** The same in thread CPU time (what the budgets compare). */
+  readonly scriptCpuMs: number;
   readonly sampledMs: number;
   /** Evaluating the always-loaded scripts (glossary-page.js, where built, and glossary.js). */
   readonly evaluateMs: number;
@@ -187,6 +209,7 @@ async function measureExtension(
   const breakdown = attributeSamples(time.samples, time.isOurs, resolver);
   return {
     scriptMs: time.scriptMs,
+    scriptCpuMs: time.scriptCpuMs,
     sampledMs: time.sampledMs,
     evaluateMs: time.evaluateMs,
     forcedLayoutMs: time.forcedLayoutMs,
@@ -248,12 +271,12 @@ interface PageResult extends PageFigures {
   readonly url: string;
   readonly bytes: number;
   readonly floor: FloorResult;
-  readonly markRegExp: MarkResult;
-  readonly markArray: MarkResult;
+  readonly markRegExp: MarkFigures;
+  readonly markArray: MarkFigures;
   readonly extension: ExtensionRun;
   readonly extensionRuns: readonly Pick<
     ExtensionRun,
-    'scriptMs' | 'longestTaskMs' | 'firstHighlightSinceScriptMs'
+    'scriptMs' | 'scriptCpuMs' | 'longestTaskMs' | 'firstHighlightSinceScriptMs'
   >[];
   readonly rendering: {
     readonly withExtensionMs: number;
@@ -262,9 +285,15 @@ interface PageResult extends PageFigures {
     /** Every load's figure (ms), in order. */
     readonly runs: { readonly withExtension: number[]; readonly withoutExtension: number[] };
   };
+  /** In thread CPU time, each figure's own (the budgets' ratios). */
   readonly ratios: {
     readonly markRegExpOverExtension: number;
     readonly markArrayOverExtension: number;
+    readonly extensionOverFloor: number;
+  };
+  /** The same in wall time, for comparison. */
+  readonly wallRatios: {
+    readonly markRegExpOverExtension: number;
     readonly extensionOverFloor: number;
   };
 }
@@ -355,7 +384,7 @@ try {
     }
     withExtensionRendering.push(runs.slice(0, RENDER_RUNS).map((r) => r.rendering));
     withoutExtensionRendering.push(plainRuns);
-    const extension = median(runs, (r) => r.scriptMs);
+    const extension = median(runs, (r) => r.scriptCpuMs);
     measured.push({
       page: benchPage.name,
       url,
@@ -368,12 +397,17 @@ try {
       extension,
       extensionRuns: runs.map((r) => ({
         scriptMs: r.scriptMs,
+        scriptCpuMs: r.scriptCpuMs,
         longestTaskMs: r.longestTaskMs,
         firstHighlightSinceScriptMs: r.firstHighlightSinceScriptMs,
       })),
       ratios: {
+        markRegExpOverExtension: markRegExp.cpuMs / extension.scriptCpuMs,
+        markArrayOverExtension: markArray.cpuMs / extension.scriptCpuMs,
+        extensionOverFloor: extension.scriptCpuMs / floor.coldCpuMs,
+      },
+      wallRatios: {
         markRegExpOverExtension: markRegExp.ms / extension.scriptMs,
-        markArrayOverExtension: markArray.ms / extension.scriptMs,
         extensionOverFloor: extension.scriptMs / floor.coldMs,
       },
     });
@@ -440,8 +474,8 @@ const results: PageResult[] = measured.map((r, i) => {
 });
 const frames: FramesResult = {
   frames: FRAME_COUNT,
-  extensionMs: median(framesWithExtension, (r) => r.scriptMs).scriptMs,
-  emptyMs: median(framesWithEmpty, (r) => r.scriptMs).scriptMs,
+  extensionMs: median(framesWithExtension, (r) => r.scriptCpuMs).scriptCpuMs,
+  emptyMs: median(framesWithEmpty, (r) => r.scriptCpuMs).scriptCpuMs,
   extensionRuns: framesWithExtension,
   emptyRuns: framesWithEmpty,
 };
@@ -459,23 +493,25 @@ function report(): void {
     (...budgets: BudgetName[]): string =>
       misses.some((m) => m.page === page && budgets.includes(m.budget)) ? ' ✗' : '';
   const rows = results.map((r) => {
-    const { floor, extension: ext, markRegExp: regexp, markArray: array, ratios } = r;
+    const { floor, extension: ext, markRegExp: regexp, markArray: array, ratios, wallRatios } = r;
     const flag = flagOf(r.page);
     const added = r.rendering.withExtensionMs - r.rendering.withoutExtensionMs;
     return [
       r.page,
-      fmt(floor.coldMs, 1),
-      fmt(regexp.ms),
+      `${fmt(floor.coldCpuMs, 1)} (${fmt(floor.coldMs, 1)})`,
+      `${fmt(regexp.cpuMs)} (${fmt(regexp.ms)})`,
       fmt(array.ms),
-      fmt(ext.scriptMs, 1),
+      `${fmt(ext.scriptCpuMs, 1)} (${fmt(ext.scriptMs, 1)})`,
       fmt(ext.longestTaskMs, 1) + flag('longestTaskMs'),
       (ext.firstHighlightSinceScriptMs === null
         ? '–'
         : `${fmt(ext.firstHighlightSinceScriptMs)} (${fmt(ext.firstHighlightSinceNavigationMs)})`) +
         flag('firstHighlightMs'),
-      fmt(ratios.markRegExpOverExtension, 1) + flag('markRegExpOverExtension'),
-      fmt(ratios.extensionOverFloor, 1) + flag('extensionOverFloor'),
-      `${fmt(added, 1)} / ${fmt(renderBudgetMs(floor.coldMs))}` + flag('renderOverFloor'),
+      `${fmt(ratios.markRegExpOverExtension, 1)} (${fmt(wallRatios.markRegExpOverExtension, 1)})` +
+        flag('markRegExpOverExtension'),
+      `${fmt(ratios.extensionOverFloor, 1)} (${fmt(wallRatios.extensionOverFloor, 1)})` +
+        flag('extensionOverFloor'),
+      `${fmt(added, 1)} / ${fmt(renderBudgetMs(floorMsOf(floor)))}` + flag('renderOverFloor'),
       `${ext.occurrences} (${ext.ranges} painted)` + flag('occurrences', 'minPainted'),
     ];
   });
@@ -483,14 +519,14 @@ function report(): void {
   printTable(
     [
       'page',
-      'floor ms',
-      'mark.js RegExp ms',
+      'floor ms CPU (wall)',
+      'mark.js RegExp ms CPU (wall)',
       'mark.js array ms',
-      'ext script ms',
+      'ext script ms CPU (wall)',
       'longest task ms',
       '1st highlight ms (since nav)',
-      'mark.js÷ext',
-      'ext÷floor',
+      'mark.js÷ext CPU (wall)',
+      'ext÷floor CPU (wall)',
       'ext rendering ms / allowed',
       'occurrences',
     ],
@@ -502,9 +538,11 @@ function report(): void {
   console.log(
     '  floor: bare TreeWalker pass over body text, first pass after load. mark.js: one synchronous\n' +
       '  call, RegExp = one Unicode regex of the vocabulary, array = 14 stems/phrases, accuracy\n' +
-      "  complementary. ext script: main-thread wall time in the extension's scripts (glossary.js,\n" +
+      "  complementary. ext script: main-thread time in the extension's scripts (glossary.js,\n" +
       '  glossary-page.js and the tooltip chunk where built) from navigation until settled after a\n' +
-      `  scroll to the bottom and back (trace events + CPU samples, median of ${EXTENSION_RUNS}). 1st highlight:\n` +
+      `  scroll to the bottom and back (trace events + CPU samples, median of ${EXTENSION_RUNS}). Budgets and\n` +
+      '  ratios compare thread CPU time (trace tdur; for the floor and mark.js, their time × the CPU\n' +
+      '  share of their traced task); wall time in brackets. 1st highlight:\n' +
       "  from when one could be seen (the later of the first of the extension's scripts starting\n" +
       "  and the page's first contentful paint) to the first frame that paints one.\n" +
       `  ext rendering: what the page's main-thread UpdateLayoutTree + PrePaint + Paint + Commit (${measure})\n` +
@@ -521,7 +559,7 @@ function report(): void {
       fmt(r.rendering.withExtensionMs, 1),
       fmt(r.rendering.withExtensionMs - r.rendering.withoutExtensionMs, 1) +
         flagOf(r.page)('renderOverFloor'),
-      fmt(renderBudgetMs(r.floor.coldMs)),
+      fmt(renderBudgetMs(floorMsOf(r.floor))),
     ]),
   );
   console.log('');
@@ -590,10 +628,13 @@ function report(): void {
   const framesFlag = framesRatio > BUDGETS.framesOverEmpty ? ' ✗' : '';
   const evaluated = (runs: readonly FramesRun[]): string =>
     runs.map((r) => r.framesEvaluated).join('/');
-  const evaluation = median(frames.extensionRuns, (r) => r.scriptMs).evaluateMs;
+  const medianExtension = median(frames.extensionRuns, (r) => r.scriptCpuMs);
+  const medianEmpty = median(frames.emptyRuns, (r) => r.scriptCpuMs);
   console.log(
-    `Frames page (${frames.frames} same-origin iframes + top): the extension ${fmt(frames.extensionMs, 1)} ms ` +
-      `over all frames (evaluation ${fmt(evaluation, 1)} ms of it), an empty content script ${fmt(frames.emptyMs, 1)} ms (medians of ${EXTENSION_RUNS}; ` +
+    `Frames page (${frames.frames} same-origin iframes + top), thread CPU time (wall): the extension ` +
+      `${fmt(frames.extensionMs, 1)} ms (${fmt(medianExtension.scriptMs, 1)}) over all frames (evaluation ` +
+      `${fmt(medianExtension.evaluateMs, 1)} ms wall), an empty content script ${fmt(frames.emptyMs, 1)} ms ` +
+      `(${fmt(medianEmpty.scriptMs, 1)}) (medians of ${EXTENSION_RUNS}; ` +
       `frames evaluated ${evaluated(frames.extensionRuns)} and ${evaluated(frames.emptyRuns)}): ` +
       `${fmt(framesRatio, 1)}× (budget ${BUDGETS.framesOverEmpty}×)${framesFlag}.`,
   );

@@ -82,6 +82,19 @@ describe('the benchmark budgets', () => {
     expect(budgetsMissed({ ...generated, rendering: null })).toEqual([]);
   });
 
+  it("measures the rendering allowance from the walk's CPU time where the run has it", () => {
+    const page: PageFigures = {
+      ...generated,
+      floor: { coldMs: 100, coldCpuMs: 80 },
+      ratios: { ...generated.ratios, extensionOverFloor: 1 },
+      rendering: { withExtensionMs: 200, withoutExtensionMs: 40 },
+    };
+    expect(budgetsMissed(page)).toEqual([]);
+    expect(
+      budgetsMissed({ ...page, rendering: { withExtensionMs: 201, withoutExtensionMs: 40 } }),
+    ).toEqual(['renderOverFloor']);
+  });
+
   it('holds the frames page to a multiple of an empty content script', () => {
     expect(missedBudgets([], 20_000, { ...frames, extensionMs: 45 })).toEqual([]);
     expect(

@@ -1,0 +1,70 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import {
+  cpuShareOfLongestTask,
+  extensionTime,
+  threadTime,
+  type TraceEvent,
+} from '../../bench/trace.ts';
+
+const OURS = 'chrome-extension://abc/content-scripts/glossary-page.js';
+
+/** A complete trace event on thread 1 of process 1, times in µs. */
+function event(name: string, ts: number, dur: number, tdur?: number, url?: string): TraceEvent {
+  return {
+    name,
+    cat: 'devtools.timeline',
+    ph: 'X',
+    ts,
+    dur,
+    ...(tdur === undefined ? {} : { tdur }),
+    pid: 1,
+    tid: 1,
+    ...(url === undefined ? {} : { args: { data: { url } } }),
+  };
+}
+
+describe('threadTime', () => {
+  it('sums the CPU time of events, each nested one counted within its parent only', () => {
+    const events = [
+      event('FunctionCall', 0, 10_000, 4_000),
+      event('FunctionCall', 2_000, 3_000, 2_000),
+      event('FunctionCall', 20_000, 8_000, 7_000),
+    ];
+    expect(threadTime(events)).toBe(11_000);
+  });
+
+  it('keeps threads apart, and takes the wall time where no CPU time was recorded', () => {
+    const other = { ...event('FunctionCall', 1_000, 5_000, 1_000), tid: 2 };
+    expect(threadTime([event('EvaluateScript', 0, 10_000), other])).toBe(11_000);
+  });
+});
+
+describe('cpuShareOfLongestTask', () => {
+  it('is the CPU share of the longest task, at most 1', () => {
+    const events = [event('RunTask', 0, 40_000, 30_000), event('RunTask', 50_000, 1_000, 1_000)];
+    expect(cpuShareOfLongestTask(events)).toBe(0.75);
+    expect(cpuShareOfLongestTask([event('RunTask', 0, 1_000, 1_200)])).toBe(1);
+  });
+
+  it('is 1 without a task or its CPU time', () => {
+    expect(cpuShareOfLongestTask([])).toBe(1);
+    expect(cpuShareOfLongestTask([event('RunTask', 0, 1_000)])).toBe(1);
+  });
+});
+
+describe('extensionTime', () => {
+  it("gives the scripts' wall time and their thread CPU time", () => {
+    const events = [
+      event('RunTask', 0, 12_000, 6_000),
+      event('FunctionCall', 1_000, 10_000, 4_000, OURS),
+      event('RunTask', 20_000, 9_000, 8_000),
+      event('FunctionCall', 20_000, 8_000, 7_000, OURS),
+      // Another script's call, not counted.
+      event('FunctionCall', 40_000, 5_000, 5_000, 'https://page.example/app.js'),
+    ];
+    const time = extensionTime(events, [OURS]);
+    expect(time.scriptMs).toBe(18);
+    expect(time.scriptCpuMs).toBe(11);
+  });
+});
