@@ -1,6 +1,6 @@
 // The generated bench page: 20,000 paragraphs, Estonian and English, most sentences with a term.
 // Shared by the Chromium bench (run.ts) and the Firefox one (firefox.ts), so both load one page.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { findTerms } from '../glossary/matcher.ts';
 import { corpusLocation } from './trace.ts';
@@ -72,6 +72,27 @@ export interface BenchPage {
   readonly bytes: number;
   /** What the matcher finds on the generated page (null for corpus pages). */
   readonly expectedOccurrences: number | null;
+  /**
+   * The zero-based line of the page's HTML source where the matcher first finds a term, markup
+   * included (so at or before the first term of its text), or null: no highlight can be seen
+   * before the parser has read that far.
+   */
+  readonly firstTermLine: number | null;
+}
+
+/** `firstTermLine` of an HTML source. */
+export function firstTermLine(html: string): number | null {
+  const first = findTerms(html)[0];
+  if (first === undefined) return null;
+  let line = 0;
+  for (
+    let at = html.indexOf('\n');
+    at !== -1 && at < first.start;
+    at = html.indexOf('\n', at + 1)
+  ) {
+    line++;
+  }
+  return line;
 }
 
 /** The corpus pages both benches load beside the generated one. */
@@ -92,6 +113,7 @@ export function benchPages(corpus: string | null): {
       path: '/generated.html',
       bytes: Buffer.byteLength(generatedHtml),
       expectedOccurrences: matcherOccurrences(generatedHtml),
+      firstTermLine: firstTermLine(generatedHtml),
     },
   ];
   if (corpus === null) {
@@ -103,11 +125,13 @@ export function benchPages(corpus: string | null): {
   }
   for (const name of CORPUS_PAGES) {
     try {
+      const file = join(corpus, name);
       pages.push({
         name,
         path: `/${name}`,
-        bytes: statSync(join(corpus, name)).size,
+        bytes: statSync(file).size,
         expectedOccurrences: null,
+        firstTermLine: firstTermLine(readFileSync(file, 'utf8')),
       });
     } catch {
       console.log(`Corpus page ${name} is missing: skipped.`);

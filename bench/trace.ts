@@ -188,6 +188,31 @@ export function domContentLoadedTs(events: readonly TraceEvent[]): number | null
 }
 
 /**
+ * When the parser had read a document's source up to zero-based `line` (trace µs): the end of the
+ * `ParseHTML` chunk, for a URL starting with `url`, that holds that line; null if none does.
+ */
+export function parsedLineTs(
+  events: readonly TraceEvent[],
+  url: string,
+  line: number,
+): number | null {
+  let ts: number | null = null;
+  for (const e of events) {
+    if (e.name !== 'ParseHTML' || e.ph !== 'X' || e.dur === undefined) continue;
+    const args = e.args as
+      | { beginData?: { url?: string; startLine?: number }; endData?: { endLine?: number } }
+      | undefined;
+    const start = args?.beginData?.startLine;
+    const end = args?.endData?.endLine;
+    if (args?.beginData?.url?.startsWith(url) !== true || start === undefined) continue;
+    if (start <= line && line <= (end ?? start) && (ts === null || e.ts + e.dur < ts)) {
+      ts = e.ts + e.dur;
+    }
+  }
+  return ts;
+}
+
+/**
  * When the top frame first painted content (trace µs), or null: before it nothing on the page, a
  * highlight included, can be seen.
  */

@@ -1,8 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { firstTermLine } from '../../bench/generated-page.ts';
 import {
   cpuShareOfLongestTask,
   extensionTime,
+  parsedLineTs,
   threadTime,
   type TraceEvent,
 } from '../../bench/trace.ts';
@@ -66,5 +68,33 @@ describe('extensionTime', () => {
     const time = extensionTime(events, [OURS]);
     expect(time.scriptMs).toBe(18);
     expect(time.scriptCpuMs).toBe(11);
+  });
+});
+
+describe('parsedLineTs', () => {
+  const parse = (ts: number, dur: number, startLine: number, endLine: number, url: string) => ({
+    ...event('ParseHTML', ts, dur),
+    args: { beginData: { url, startLine }, endData: { endLine } },
+  });
+  const page = 'http://127.0.0.1:1/pages/a.html';
+
+  it("is the end of the page's first parser chunk that holds the line", () => {
+    const events = [
+      parse(0, 10, 0, 99, page),
+      parse(100, 20, 99, 300, page),
+      parse(200, 5, 300, 400, page),
+      parse(50, 10, 0, 500, 'http://127.0.0.1:1/frame.html'),
+    ] as TraceEvent[];
+    expect(parsedLineTs(events, page, 150)).toBe(120);
+    // A line split between two chunks: the first one's end.
+    expect(parsedLineTs(events, page, 99)).toBe(10);
+    expect(parsedLineTs(events, page, 401)).toBeNull();
+  });
+});
+
+describe('firstTermLine', () => {
+  it('is the zero-based line of the first term in the source, markup included', () => {
+    expect(firstTermLine('<p>\nplain\n<a href="/offshore.pdf">\nBPO</a>')).toBe(2);
+    expect(firstTermLine('<p>no terms</p>')).toBeNull();
   });
 });
