@@ -428,9 +428,12 @@ function samplesOf(events: readonly TraceEvent[]): Sample[] {
 /**
  * Thread CPU time (µs) of trace events, each counted once: an event that starts inside another on
  * its thread is nested in it (trace events of a thread nest) and left out. `dur` stands in where
- * an event has no `tdur`.
+ * an event has no `tdur`; with `measure` 'dur', wall time is summed instead.
  */
-export function threadTime(events: readonly TraceEvent[]): number {
+export function threadTime(
+  events: readonly TraceEvent[],
+  measure: 'tdur' | 'dur' = 'tdur',
+): number {
   const sorted = [...events].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const outerEnd = new Map<string, number>();
   let us = 0;
@@ -438,7 +441,7 @@ export function threadTime(events: readonly TraceEvent[]): number {
     const thread = threadKey(e);
     if (e.ts < (outerEnd.get(thread) ?? -Infinity)) continue;
     outerEnd.set(thread, e.ts + (e.dur ?? 0));
-    us += e.tdur ?? e.dur ?? 0;
+    us += (measure === 'tdur' ? e.tdur : undefined) ?? e.dur ?? 0;
   }
   return us;
 }
@@ -586,18 +589,11 @@ export function renderingWork(events: readonly TraceEvent[], origin: string): Re
       pageThreads.add(threadKey(e));
     }
   }
-  const counted = events
-    .filter((e) => e.ph === 'X' && RENDERING_EVENTS.has(e.name) && pageThreads.has(threadKey(e)))
-    .sort((a, b) => a.ts - b.ts);
+  const counted = events.filter(
+    (e) => e.ph === 'X' && RENDERING_EVENTS.has(e.name) && pageThreads.has(threadKey(e)),
+  );
   const measure = counted.every((e) => e.tdur !== undefined) ? 'tdur' : 'dur';
-  const outerEnd = new Map<string, number>();
-  let us = 0;
-  for (const e of counted) {
-    const thread = threadKey(e);
-    if (e.ts < (outerEnd.get(thread) ?? -Infinity)) continue;
-    outerEnd.set(thread, e.ts + (e.dur ?? 0));
-    us += (measure === 'tdur' ? e.tdur : e.dur) ?? 0;
-  }
+  const us = threadTime(counted, measure);
   return { ms: us / 1000, measure };
 }
 

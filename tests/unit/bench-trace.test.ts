@@ -40,6 +40,12 @@ describe('threadTime', () => {
     const other = { ...event('FunctionCall', 1_000, 5_000, 1_000), tid: 2 };
     expect(threadTime([event('EvaluateScript', 0, 10_000), other])).toBe(11_000);
   });
+
+  it('sums wall time instead when asked', () => {
+    const events = [event('Paint', 0, 10_000, 4_000), event('Paint', 1_000, 2_000, 1_000)];
+    expect(threadTime(events, 'dur')).toBe(10_000);
+    expect(threadTime(events)).toBe(4_000);
+  });
 });
 
 describe('cpuShareOfLongestTask', () => {
