@@ -240,12 +240,8 @@ export class TextWalker {
       // Reading a text's data makes the browser create a string for it, which costs more than
       // the step to the node; its length comes for nothing. A page's short text (the line breaks
       // between its tags) is passed over unread.
-      if ((node as Text).length < shortest) {
-        if (--left <= 0) return PAUSED;
-        continue;
-      }
-      const data = (node as Text).data;
-      if (test !== null && data.length <= longest && !test(data)) {
+      const data = shortest > 0 && (node as Text).length < shortest ? null : (node as Text).data;
+      if (data === null || (test !== null && data.length <= longest && !test(data))) {
         if (--left <= 0) return PAUSED;
         continue;
       }
