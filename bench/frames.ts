@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import type { VirtualPage } from '../tests/e2e/support/server.ts';
+import { PAGE_WORLD_SCRIPT } from './content-script-size.ts';
 import { extensionTime, startTrace, stopTrace, type TraceEvent } from './trace.ts';
 
 // The frames page: a page with many small same-origin iframes, as ads and embeds make it, where a
@@ -130,4 +131,24 @@ export async function measureFrames(
     evaluateMs: time.evaluateMs,
     framesEvaluated: frames.size,
   };
+}
+
+/**
+ * A bundle whose WXT wrapper evaluates everything but does not call `main`: the wrapper's last
+ * statement, `return await X.main()` (MAIN world) or `return await main(new Context(…))`
+ * (isolated), becomes `return void 0`. Throws where WXT's wrapper no longer reads so.
+ */
+export function withoutMain(file: string, source: string): string {
+  const call =
+    file === PAGE_WORLD_SCRIPT
+      ? /return await \w+\.main\(\)/g
+      : /return await \w+\(new \w+\(`[\w-]+`,\w+\)\)/g;
+  const found = source.match(call) ?? [];
+  if (found.length !== 1) {
+    throw new Error(
+      `${file}: expected one call of main in WXT's wrapper, found ${found.length}; ` +
+        'update the pattern in bench/frames.ts to the wrapper of this WXT version.',
+    );
+  }
+  return source.replace(call, 'return void 0');
 }
