@@ -72,20 +72,23 @@ const setups: Setup[] = [
   { name: 'both bundles, main not called', dir: noMain.dir, ours: true, cpuMs: [] },
   { name: 'the extension', dir: EXTENSION_DIR, ours: true, cpuMs: [] },
 ];
-const browsers = await Promise.all(
-  setups.map(async (setup) => {
-    const launched = await launchChromium({ extensionDir: setup.dir });
-    await keepOffTheNetwork(launched.context);
-    const page = launched.context.pages()[0] ?? (await launched.context.newPage());
-    if (!setup.ours) return { launched, page, worker: null, urls: null };
-    const worker =
-      launched.context.serviceWorkers()[0] ??
-      (await launched.context.waitForEvent('serviceworker'));
-    const urls = extensionScriptUrls(new URL(worker.url()).host, extensionScripts(setup.dir));
-    return { launched, page, worker, urls };
-  }),
-);
+// Each browser as it is launched, so that a failed launch still closes those before it.
+const launchedAll: Awaited<ReturnType<typeof launchChromium>>[] = [];
 try {
+  const browsers = await Promise.all(
+    setups.map(async (setup) => {
+      const launched = await launchChromium({ extensionDir: setup.dir });
+      launchedAll.push(launched);
+      await keepOffTheNetwork(launched.context);
+      const page = launched.context.pages()[0] ?? (await launched.context.newPage());
+      if (!setup.ours) return { launched, page, worker: null, urls: null };
+      const worker =
+        launched.context.serviceWorkers()[0] ??
+        (await launched.context.waitForEvent('serviceworker'));
+      const urls = extensionScriptUrls(new URL(worker.url()).host, extensionScripts(setup.dir));
+      return { launched, page, worker, urls };
+    }),
+  );
   console.log(`Frames page (${FRAME_COUNT} iframes + top), ${ROUNDS} interleaved rounds…`);
   for (let round = 0; round < ROUNDS; round++) {
     for (let i = 0; i < setups.length; i++) {
@@ -105,7 +108,7 @@ try {
     }
   }
 } finally {
-  await Promise.all(browsers.map((b) => b.launched.close()));
+  await Promise.all(launchedAll.map((b) => b.close()));
   empty.remove();
   emptied.remove();
   settingsOnly.remove();
